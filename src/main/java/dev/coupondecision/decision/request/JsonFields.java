@@ -1,0 +1,212 @@
+package dev.coupondecision.decision.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.coupondecision.decision.facts.CampaignType;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Typed, checked reads of the fields of one JSON object. A field that is missing, null, of the wrong type or
+ * out of range adds a {@link Violation} (path, rejected value, expectation) and reads as null.
+ */
+final class JsonFields {
+    private static final Pattern MONTH_DAY = Pattern.compile("\\d{2}-\\d{2}");
+    private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final String INSTANT = "an ISO-8601 instant with offset, e.g. 2026-11-20T12:00:00+08:00";
+
+    private final JsonNode node;
+    private final String prefix;
+    private final List<Violation> violations;
+
+    JsonFields(JsonNode node) {
+        this(node, "", new ArrayList<>());
+    }
+
+    private JsonFields(JsonNode node, String prefix, List<Violation> violations) {
+        this.node = node;
+        this.prefix = prefix;
+        this.violations = violations;
+    }
+
+    JsonFields nested(JsonNode child, String childPrefix) {
+        return new JsonFields(child, childPrefix, violations);
+    }
+
+    List<Violation> violations() {
+        return violations;
+    }
+
+    boolean hasViolation(String field) {
+        return violations.stream().anyMatch(v -> v.field().equals(prefix + field));
+    }
+
+    void reject(String field, JsonNode value, String expected) {
+        violations.add(new Violation(prefix + field, value, expected));
+    }
+
+    void rejectUnknown(JsonNode object, String path, Set<String> known) {
+        Iterator<String> names = object.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                violations.add(new Violation(path + name, object.get(name),
+                        "no such field; known fields are " + String.join(", ", known.stream().sorted().toList())));
+            }
+        }
+    }
+
+    String text(String field, boolean required, Pattern format, String expected) {
+        JsonNode value = present(field, required, expected);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isTextual() || !format.matcher(value.asText()).matches()) {
+            reject(field, value, expected);
+            return null;
+        }
+        return value.asText();
+    }
+
+    boolean bool(String field, boolean required, boolean absent) {
+        JsonNode value = present(field, required, "true or false");
+        if (value == null) {
+            return absent;
+        }
+        if (!value.isBoolean()) {
+            reject(field, value, "true or false");
+            return absent;
+        }
+        return value.booleanValue();
+    }
+
+    Integer nonNegativeInt(String field, boolean required) {
+        JsonNode value = present(field, required, "an integer >= 0");
+        if (value == null) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
+            reject(field, value, "an integer >= 0");
+            return null;
+        }
+        return value.intValue();
+    }
+
+    BigDecimal nonNegativeDecimal(String field) {
+        JsonNode value = present(field, false, "a number >= 0");
+        if (value == null) {
+            return BigDecimal.ZERO;
+        }
+        if (!value.isNumber() || value.decimalValue().signum() < 0) {
+            reject(field, value, "a number >= 0");
+            return BigDecimal.ZERO;
+        }
+        return value.decimalValue();
+    }
+
+    Instant instant(String field, boolean required) {
+        JsonNode value = present(field, required, INSTANT);
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.isTextual()) {
+                return OffsetDateTime.parse(value.asText()).toInstant();
+            }
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        reject(field, value, INSTANT);
+        return null;
+    }
+
+    ZoneId zone(String field) {
+        JsonNode value = present(field, false, "an IANA time zone id such as Asia/Shanghai");
+        if (value == null) {
+            return null;
+        }
+        if (value.isTextual() && ZoneId.getAvailableZoneIds().contains(value.asText())) {
+            return ZoneId.of(value.asText());
+        }
+        reject(field, value, "an IANA time zone id such as Asia/Shanghai or Europe/Berlin");
+        return null;
+    }
+
+    LocalDate date(String field) {
+        JsonNode value = present(field, false, "an ISO date such as 2026-11-20");
+        if (value == null) {
+            return null;
+        }
+        try {
+            if (value.isTextual() && FULL_DATE.matcher(value.asText()).matches()) {
+                return LocalDate.parse(value.asText());
+            }
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        reject(field, value, "a real calendar date in ISO form, such as 2026-11-20");
+        return null;
+    }
+
+    MonthDay birthday(String field) {
+        JsonNode value = present(field, false, "MM-DD or YYYY-MM-DD");
+        if (value == null) {
+            return null;
+        }
+        String text = value.isTextual() ? value.asText() : "";
+        try {
+            if (MONTH_DAY.matcher(text).matches()) {
+                return MonthDay.parse("--" + text);
+            }
+            if (FULL_DATE.matcher(text).matches()) {
+                return MonthDay.from(LocalDate.parse(text));
+            }
+        } catch (DateTimeException e) {
+            // reported below
+        }
+        reject(field, value, "a real calendar day as MM-DD or YYYY-MM-DD (02-29 allowed)");
+        return null;
+    }
+
+    CampaignType campaignType(String field, boolean required) {
+        JsonNode value = present(field, required, "PROMOTION or RECALL");
+        if (value == null) {
+            return null;
+        }
+        for (CampaignType type : CampaignType.values()) {
+            if (value.isTextual() && type.name().equals(value.asText())) {
+                return type;
+            }
+        }
+        reject(field, value, "PROMOTION or RECALL");
+        return null;
+    }
+
+    void notAfter(String field, LocalDate date, LocalDate today) {
+        if (date != null && date.isAfter(today)) {
+            reject(field, node.get(field), "a date not after the customer's local date of asOf (" + today + ")");
+        }
+    }
+
+    /** The field's value, or null when absent or JSON null (a violation too, when required). */
+    private JsonNode present(String field, boolean required, String expected) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            if (required) {
+                reject(field, value, expected + " (required)");
+            }
+            return null;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,14 @@
+package dev.coupondecision.decision.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** One thing wrong with a request: which field, the value it had, and what was expected instead. */
+@JsonPropertyOrder({"field", "rejectedValue", "expected"})
+@Schema(description = "A field that was rejected, the value it had, and what was expected")
+public record Violation(
+        @Schema(description = "JSON path of the field", example = "contactHistory[2].sentAt") String field,
+        @Schema(description = "The value as sent; absent when the field was missing") JsonNode rejectedValue,
+        @Schema(description = "What the field must be", example = "an ISO-8601 instant with offset, not after asOf") String expected) {
+}

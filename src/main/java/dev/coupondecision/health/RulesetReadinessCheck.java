@@ -1,0 +1,28 @@
+package dev.coupondecision.health;
+
+import dev.coupondecision.ruleset.RulesetRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+
+/** Ready only once a ruleset is compiled and serving, so no decision is routed here before. */
+@Readiness
+@ApplicationScoped
+public class RulesetReadinessCheck implements HealthCheck {
+    private final RulesetRegistry registry;
+
+    public RulesetReadinessCheck(RulesetRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        return registry.current()
+                .map(ruleset -> HealthCheckResponse.named("ruleset").up()
+                        .withData("version", ruleset.version())
+                        .withData("loadedAt", ruleset.loadedAt().toString())
+                        .build())
+                .orElseGet(() -> HealthCheckResponse.named("ruleset").down().build());
+    }
+}

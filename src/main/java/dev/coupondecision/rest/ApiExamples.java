@@ -1,0 +1,51 @@
+package dev.coupondecision.rest;
+
+/** Request and response examples for the API description, taken from a real run on the shipped rules. */
+final class ApiExamples {
+    static final String REQUEST = """
+            {"customerId": "c-1001", "asOf": "2026-11-20T12:00:00+08:00", "timezone": "Asia/Shanghai",
+             "smsConsent": true, "orderCount": 5, "ordersLast90Days": 3, "spendLast365Days": 2500,
+             "lastPurchaseDate": "2026-11-01", "favoriteCategory": "beauty", "birthday": "11-25",
+             "campaign": {"id": "double12-2026", "type": "PROMOTION"},
+             "contactHistory": [{"sentAt": "2026-11-16T20:05:00+08:00", "campaignType": "PROMOTION",
+                                 "campaignId": "double11-2026"}]}
+            """;
+
+    static final String RESPONSE = """
+            {"decisionId": "17b976c3-a9ae-4e64-87f9-0a9554266a08", "customerId": "c-1001",
+             "asOf": "2026-11-20T12:00:00+08:00", "rulesetVersion": "a2acece83263", "tier": "HIGH_VALUE",
+             "coupon": {"type": "BIRTHDAY", "amountOff": 50, "minSpend": 0, "percentOff": null, "validHours": 168,
+                        "category": "beauty", "variant": null},
+             "frequencyCap": {"maxMessages": 4, "periodDays": 30},
+             "eligible": false,
+             "suppressions": [{"code": "FREQUENCY_CAP",
+                               "message": "Frequency cap ONE_IN_7_DAYS reached: 1 message in the last 7 days, at most 1 allowed",
+                               "cap": "ONE_IN_7_DAYS", "maxMessages": 1, "periodDays": 7, "count": 1,
+                               "until": "2026-11-23T20:05:00+08:00"}],
+             "nextEligibleAt": "2026-11-23T20:05:00+08:00",
+             "sendWindow": {"start": "2026-11-23T20:05:00+08:00", "end": "2026-11-23T21:30:00+08:00"},
+             "firedRules": [
+               {"rule": "StartDecisionFlow", "source": "decision-flow.drl › StartDecisionFlow"},
+               {"rule": "High value: frequent and big spender", "source": "tiers.xlsx › Tiers › row 17"},
+               {"rule": "ApplyTier", "source": "decision-flow.drl › ApplyTier"},
+               {"rule": "High value near birthday", "source": "coupons.xlsx › Coupons › row 12"},
+               {"rule": "High value cap", "source": "frequency-caps.xlsx › FrequencyCaps › row 12"},
+               {"rule": "High value weekday evening", "source": "send-windows.xlsx › SendWindows › row 11"},
+               {"rule": "High value weekend morning", "source": "send-windows.xlsx › SendWindows › row 12"},
+               {"rule": "CouponCategoryFromFavorite", "source": "decision-flow.drl › CouponCategoryFromFavorite"},
+               {"rule": "AtMostOneMessageInSevenDaysOutsideBigSales",
+                "source": "eligibility.drl › AtMostOneMessageInSevenDaysOutsideBigSales"}]}
+            """;
+
+    static final String INVALID = """
+            {"type": "https://coupon-decision.dev/problems/invalid-request", "title": "Invalid decision request",
+             "status": 400, "detail": "2 fields were rejected",
+             "violations": [
+               {"field": "orderCount", "rejectedValue": -1, "expected": "an integer >= 0"},
+               {"field": "birthday", "rejectedValue": "02-30",
+                "expected": "a real calendar day as MM-DD or YYYY-MM-DD (02-29 allowed)"}]}
+            """;
+
+    private ApiExamples() {
+    }
+}

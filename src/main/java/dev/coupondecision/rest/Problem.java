@@ -1,0 +1,33 @@
+package dev.coupondecision.rest;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.coupondecision.decision.request.Violation;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.util.List;
+
+/** An RFC 7807 problem details body; {@code violations} lists every rejected field of a bad request. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"type", "title", "status", "detail", "violations"})
+@Schema(description = "RFC 7807 problem details")
+public record Problem(
+        @Schema(example = "https://coupon-decision.dev/problems/invalid-request") String type,
+        @Schema(example = "Invalid decision request") String title,
+        @Schema(example = "400") int status,
+        @Schema(example = "2 fields were rejected") String detail,
+        List<Violation> violations) {
+
+    public static final String MEDIA_TYPE = "application/problem+json";
+    private static final String TYPE_BASE = "https://coupon-decision.dev/problems/";
+
+    public static Problem of(String slug, String title, int status, String detail) {
+        return new Problem(TYPE_BASE + slug, title, status, detail, null);
+    }
+
+    public static Problem invalidRequest(List<Violation> violations) {
+        return new Problem(TYPE_BASE + "invalid-request", "Invalid decision request", 400,
+                violations.size() == 1 ? "1 field was rejected" : violations.size() + " fields were rejected",
+                violations);
+    }
+}

@@ -1,0 +1,104 @@
+package dev.coupondecision.ruleset;
+
+import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Compiles a {@link RuleFileSet} into a {@link CompiledRuleset}: DRL files as they are, spreadsheets through
+ * the DRL Drools generates from each sheet. Every error is reported against the file the analyst or
+ * developer wrote (file, sheet and row; or file and line), never against generated code alone.
+ */
+public final class RulesetCompiler {
+    private final Clock clock;
+
+    public RulesetCompiler(Clock clock) {
+        this.clock = clock;
+    }
+
+    public CompiledRuleset compile(RuleFileSet files) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        Map<String, TranslatedSheet> sheetsByPath = new HashMap<>();
+        List<Finding> errors = new ArrayList<>();
+        for (RuleFile file : files.files()) {
+            try {
+                addToBuilder(builder, file, sheetsByPath);
+            } catch (RulesetException e) {
+                errors.addAll(e.findings());
+            }
+        }
+        for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
+            errors.add(locate(result, sheetsByPath));
+        }
+        if (!errors.isEmpty()) {
+            throw new RulesetException(List.copyOf(new LinkedHashSet<>(errors)));
+        }
+        KieBase kieBase = builder.newKieBase();
+        Map<String, FiredRule> firedRuleByKey = new HashMap<>();
+        Map<String, Integer> rulesPerSource = new TreeMap<>();
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
+            for (Rule rule : kiePackage.getRules()) {
+                String path = sourcePathOf(rule);
+                TranslatedSheet sheet = sheetsByPath.get(path);
+                String source = sheet == null
+                        ? path + " › " + rule.getName()
+                        : sheet.file() + " › " + sheet.sheet() + " › row " + sheet.rowByRule().get(rule.getName());
+                firedRuleByKey.put(FiredRuleRecorder.key(rule), new FiredRule(rule.getName(), source));
+                rulesPerSource.merge(sheet == null ? path : sheet.file() + " › " + sheet.sheet(), 1, Integer::sum);
+            }
+        }
+        return new CompiledRuleset(files, clock.instant(), rulesPerSource, kieBase, firedRuleByKey);
+    }
+
+    private static void addToBuilder(KnowledgeBuilder builder, RuleFile file, Map<String, TranslatedSheet> sheetsByPath) {
+        switch (file.kind()) {
+            case DRL -> builder.add(resource(file.content(), file.name()), ResourceType.DRL);
+            case XLSX -> {
+                for (TranslatedSheet sheet : SheetTranslator.translate(file)) {
+                    sheetsByPath.put(sheet.sourcePath(), sheet);
+                    builder.add(resource(sheet.drl().getBytes(StandardCharsets.UTF_8), sheet.sourcePath()), ResourceType.DRL);
+                }
+            }
+        }
+    }
+
+    private static Resource resource(byte[] content, String sourcePath) {
+        Resource resource = ResourceFactory.newByteArrayResource(content);
+        resource.setSourcePath(sourcePath);
+        return resource;
+    }
+
+    private static String sourcePathOf(Rule rule) {
+        Resource resource = rule instanceof RuleImpl impl ? impl.getResource() : null;
+        return resource == null || resource.getSourcePath() == null ? rule.getPackageName() : resource.getSourcePath();
+    }
+
+    private static Finding locate(KnowledgeBuilderResult result, Map<String, TranslatedSheet> sheetsByPath) {
+        String path = result.getResource() == null ? "(unknown file)" : result.getResource().getSourcePath();
+        int[] lines = result.getLines();
+        Integer line = lines != null && lines.length > 0 && lines[0] > 0 ? lines[0] : null;
+        String message = result.getMessage().trim();
+        TranslatedSheet sheet = sheetsByPath.get(path);
+        if (sheet == null) {
+            return Finding.inDrl(Finding.Severity.ERROR, path, line, null, message);
+        }
+        return CellLocator.locate(sheet, line, message);
+    }
+}
