@@ -1,9 +1,15 @@
 package dev.coupondecision.config;
 
+import dev.coupondecision.activation.RulesetVerifier;
 import dev.coupondecision.decision.request.RequestParser;
+import dev.coupondecision.ruleset.RulesetCompiler;
+import dev.coupondecision.ruleset.lint.RulesetLinter;
+import dev.coupondecision.scenario.ScenarioLoader;
+import dev.coupondecision.scenario.ScenarioRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
+import java.nio.file.Path;
 import java.time.Clock;
 
 /** Plain-Java collaborators made available to CDI with their configuration. */
@@ -11,7 +17,22 @@ public class DecisionBeans {
 
     @Produces
     @ApplicationScoped
-    RequestParser requestParser(DecisionConfig config) {
-        return new RequestParser(Clock.systemUTC(), config.defaultTimezone());
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    RequestParser requestParser(DecisionConfig config, Clock clock) {
+        return new RequestParser(clock, config.defaultTimezone());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RulesetVerifier rulesetVerifier(DecisionConfig config, Clock clock) {
+        RulesetLinter linter = new RulesetLinter(config.lint().quietHoursStart(), config.lint().quietHoursEnd());
+        ScenarioRunner runner = new ScenarioRunner(clock, config.defaultTimezone());
+        Path scenarios = Path.of(config.scenariosDir());
+        return new RulesetVerifier(linter, new RulesetCompiler(clock), runner, () -> ScenarioLoader.load(scenarios), clock);
     }
 }

@@ -3,9 +3,12 @@ package dev.coupondecision.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+import java.time.LocalTime;
 import java.time.ZoneId;
+import java.util.Optional;
 
-/** Where the rules live and the defaults a decision request may leave out. */
+/** Where the rules live, how changes to them are picked up, and the defaults a request may leave out. */
 @ConfigMapping(prefix = "coupon")
 public interface DecisionConfig {
 
@@ -24,4 +27,42 @@ public interface DecisionConfig {
     /** Time zone of customers whose request names none. */
     @WithDefault("Asia/Shanghai")
     ZoneId defaultTimezone();
+
+    Reload reload();
+
+    Lint lint();
+
+    Impact impact();
+
+    /** Hot reload of changed rule files. */
+    interface Reload {
+        /** Whether the rule directories are polled for changes. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the rule directories' content hash is compared with the active version. */
+        @WithDefault("5s")
+        Duration pollInterval();
+    }
+
+    /** Checks run on every candidate ruleset. */
+    interface Lint {
+        /** Start of the local quiet hours in which no send window may fall. */
+        @WithDefault("22:00")
+        LocalTime quietHoursStart();
+
+        /** End of the local quiet hours. */
+        @WithDefault("08:00")
+        LocalTime quietHoursEnd();
+    }
+
+    /** The population decided by both the active and a candidate ruleset to show what an edit changes. */
+    interface Impact {
+        /** NDJSON file of (anonymised) decision requests; a synthetic population is used when absent. */
+        Optional<String> populationFile();
+
+        /** Size of the deterministic synthetic population. */
+        @WithDefault("10000")
+        int syntheticSize();
+    }
 }

@@ -5,7 +5,7 @@ import dev.coupondecision.decision.facts.Suppression;
 import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RuleOutcome;
-import dev.coupondecision.ruleset.RulesetRegistry;
+import dev.coupondecision.activation.RulesetRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package dev.coupondecision.health;
 
-import dev.coupondecision.ruleset.RulesetRegistry;
+import dev.coupondecision.activation.RulesetRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;

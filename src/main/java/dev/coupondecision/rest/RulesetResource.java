@@ -1,0 +1,72 @@
+package dev.coupondecision.rest;
+
+import dev.coupondecision.activation.RulesetCheck;
+import dev.coupondecision.activation.RulesetRegistry;
+import dev.coupondecision.activation.ScenarioSummary;
+import dev.coupondecision.ruleset.CompiledRuleset;
+import dev.coupondecision.ruleset.RuleFile;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What ruleset serves, how the last change went, and a way to pick up changed files now. */
+@Path("/rulesets")
+@Produces(MediaType.APPLICATION_JSON)
+public class RulesetResource {
+    private final RulesetRegistry registry;
+
+    public RulesetResource(RulesetRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** The active ruleset: its files, rules per table and how it did on the regression scenarios. */
+    public record ActiveRuleset(String version, Instant loadedAt, List<FileView> files, Map<String, Integer> rulesPerTable,
+                                ScenarioSummary scenarios) {
+    }
+
+    public record FileView(String name, RuleFile.Kind kind, String sha256) {
+    }
+
+    /** The active version and the last candidate seen on disk, with its findings when it was rejected. */
+    public record Status(String activeVersion, Instant activeSince, long reloadSuccesses, long reloadFailures,
+                         RulesetCheck lastCandidate) {
+    }
+
+    public record ReloadResult(RulesetRegistry.Outcome outcome, Status status) {
+    }
+
+    @GET
+    @Path("/active")
+    @Operation(summary = "The ruleset serving decisions now")
+    public ActiveRuleset active() {
+        RulesetCheck check = registry.activeCheck().orElseThrow();
+        CompiledRuleset ruleset = check.compiled();
+        List<FileView> files = ruleset.files().files().stream()
+                .map(f -> new FileView(f.name(), f.kind(), f.sha256())).toList();
+        return new ActiveRuleset(ruleset.version(), ruleset.loadedAt(), files, ruleset.rulesPerSource(), check.scenarios());
+    }
+
+    @GET
+    @Path("/status")
+    @Operation(summary = "Active version and the outcome of the last candidate, with its findings")
+    public Status status() {
+        CompiledRuleset ruleset = registry.active();
+        return new Status(ruleset.version(), ruleset.loadedAt(), registry.reloadSuccesses(), registry.reloadFailures(),
+                registry.lastCandidate().orElse(null));
+    }
+
+    @POST
+    @Path("/reload")
+    @Operation(summary = "Check the rule directories now and activate a changed ruleset that passes every check")
+    public ReloadResult reload() {
+        RulesetRegistry.Outcome outcome = registry.reload();
+        return new ReloadResult(outcome, status());
+    }
+}

@@ -1,0 +1,191 @@
+package dev.coupondecision.ruleset.lint;
+
+import dev.coupondecision.decision.facts.TimeWindow;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks what an analyst typed in a rule row against the code template of its column: values that land
+ * outside quotes must be numbers or known enum constants (so a cell cannot smuggle in code), quoted values
+ * must not break out of their quotes, and known fields get their business ranges.
+ */
+final class CellValueCheck {
+    private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
+    private static final Pattern ENUM_PLACEHOLDER = Pattern.compile("(\\w+)\\.\\$(param|\\d)");
+    private static final Pattern SMART_QUOTES = Pattern.compile("[\u2018\u2019\u201C\u201D]");
+    private static final Map<String, Range> RANGES = Map.ofEntries(
+            Map.entry("setAmountOff(", new Range(BigDecimal.ZERO, null, false, "an amount >= 0")),
+            Map.entry("setMinSpend(", new Range(BigDecimal.ZERO, null, false, "an amount >= 0")),
+            Map.entry("setPercentOff(", new Range(BigDecimal.ZERO, BigDecimal.valueOf(100), false, "a percentage from 0 to 100, typed as 15 for 15%")),
+            Map.entry("setValidHours(", new Range(BigDecimal.ONE, null, true, "a whole number of hours > 0")),
+            Map.entry("setFrequencyCapMax(", new Range(BigDecimal.ZERO, null, true, "a whole number of messages >= 0")),
+            Map.entry("setFrequencyCapPeriodDays(", new Range(BigDecimal.ONE, null, true, "a whole number of days >= 1")),
+            Map.entry("orderCount", new Range(BigDecimal.ZERO, null, true, "a whole number >= 0")),
+            Map.entry("ordersLast90Days", new Range(BigDecimal.ZERO, null, true, "a whole number >= 0")),
+            Map.entry("recencyDays", new Range(BigDecimal.ZERO, null, true, "a whole number of days >= 0")),
+            Map.entry("intentDays", new Range(BigDecimal.ZERO, null, true, "a whole number of days >= 0")),
+            Map.entry("birthdayInDays", new Range(BigDecimal.ZERO, null, true, "a whole number of days >= 0")),
+            Map.entry("spendLast365Days", new Range(BigDecimal.ZERO, null, false, "an amount >= 0")));
+
+    record Range(BigDecimal min, BigDecimal max, boolean whole, String expected) {
+        boolean contains(BigDecimal value) {
+            return (min == null || value.compareTo(min) >= 0) && (max == null || value.compareTo(max) <= 0)
+                    && (!whole || value.stripTrailingZeros().scale() <= 0);
+        }
+    }
+
+    private final LocalTime quietFrom;
+    private final LocalTime quietUntil;
+
+    CellValueCheck(LocalTime quietFrom, LocalTime quietUntil) {
+        this.quietFrom = quietFrom;
+        this.quietUntil = quietUntil;
+    }
+
+    void check(DecisionTable.Column column, TableCell cell, Findings findings) {
+        if (cell.isBlank()) {
+            return;
+        }
+        if (SMART_QUOTES.matcher(cell.text()).find()) {
+            findings.error(cell, "'" + cell.text() + "' contains smart quotes; type plain \" or ' (turn off AutoCorrect's smart quotes)");
+            return;
+        }
+        String template = column.template();
+        if (template.contains("forall(")) {
+            Arrays.stream(cell.text().split(",")).forEach(item -> quoted(cell, item.trim(), findings));
+        } else if (template.contains("$1")) {
+            String[] params = cell.text().split(",", -1);
+            for (int i = 0; i < params.length; i++) {
+                placeholder(column, cell, "$" + (i + 1), params[i], findings);
+            }
+            if (template.contains("bucketOf(")) {
+                bucketRange(cell, params, findings);
+            }
+        } else {
+            placeholder(column, cell, "$param", cell.text(), findings);
+        }
+    }
+
+    private void placeholder(DecisionTable.Column column, TableCell cell, String placeholder, String value,
+                             Findings findings) {
+        String template = column.template();
+        if (template.contains("\"" + placeholder + "\"")) {
+            quoted(cell, value, findings);
+            if (template.contains("setWindows(")) {
+                windows(cell, value, findings);
+            } else if (template.contains("onOrAfter(") || template.contains("before(")) {
+                date(cell, value, findings);
+            }
+            return;
+        }
+        Optional<Class<?>> enumType = enumTypeBefore(template, placeholder);
+        if (enumType.isPresent()) {
+            enumConstant(cell, value, enumType.get(), findings);
+            return;
+        }
+        if (!NUMBER.matcher(value.trim()).matches()) {
+            findings.error(cell, "'" + value + "' is not a number; expected " + rangeFor(template).map(Range::expected).orElse("a number"));
+            return;
+        }
+        if (cell.kind() == TableCell.Kind.TEXT && placeholder.equals("$param")) {
+            findings.error(cell, "'" + value.trim() + "' is a number stored as text; enter it as a number");
+            return;
+        }
+        BigDecimal number = new BigDecimal(value.trim());
+        Optional<Range> range = rangeFor(template);
+        if (template.contains("setPercentOff(") && cell.percentFormatted()) {
+            findings.error(cell, "percent-formatted cell reads as " + number.toPlainString()
+                    + "; type the percentage as a plain number (15 for 15%)");
+        } else if (range.isPresent() && !range.get().contains(number)) {
+            findings.error(cell, number.toPlainString() + " is out of range; expected " + range.get().expected());
+        }
+    }
+
+    private static Optional<Range> rangeFor(String template) {
+        return RANGES.entrySet().stream().filter(e -> template.contains(e.getKey())).map(Map.Entry::getValue).findFirst();
+    }
+
+    private static Optional<Class<?>> enumTypeBefore(String template, String placeholder) {
+        Matcher matcher = ENUM_PLACEHOLDER.matcher(template);
+        while (matcher.find()) {
+            if (("$" + matcher.group(2)).equals(placeholder)) {
+                String typeName = matcher.group(1);
+                return CodeGuard.FACT_TYPES.stream().filter(t -> t.isEnum() && t.getSimpleName().equals(typeName))
+                        .<Class<?>>map(t -> t).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void enumConstant(TableCell cell, String value, Class<?> type, Findings findings) {
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+        String label = type.getSimpleName();
+        if (!value.equals(value.trim()) && names.contains(value.trim())) {
+            findings.error(cell, "'" + value + "' has leading or trailing spaces; expected exactly " + value.trim());
+        } else if (!names.contains(value)) {
+            findings.error(cell, "'" + value + "' is not a known " + label + "; expected one of " + String.join(", ", names));
+        }
+    }
+
+    private static void quoted(TableCell cell, String value, Findings findings) {
+        if (value.contains("\"") || value.contains("\\") || value.contains("\n")) {
+            findings.error(cell, "'" + value + "' must not contain quotes, backslashes or line breaks");
+        }
+    }
+
+    private static void bucketRange(TableCell cell, String[] params, Findings findings) {
+        if (params.length != 3) {
+            findings.error(cell, "'" + cell.text() + "' must be: experiment, bucket from, bucket to (e.g. churned-offer, 0, 49)");
+            return;
+        }
+        try {
+            int from = Integer.parseInt(params[1].trim());
+            int to = Integer.parseInt(params[2].trim());
+            if (from < 0 || to > 99 || from > to) {
+                findings.error(cell, "bucket range " + from + "-" + to + " is invalid; expected 0 <= from <= to <= 99");
+            }
+        } catch (NumberFormatException e) {
+            findings.error(cell, "bucket bounds in '" + cell.text() + "' must be whole numbers from 0 to 99");
+        }
+    }
+
+    private void windows(TableCell cell, String value, Findings findings) {
+        List<TimeWindow> windows;
+        try {
+            windows = TimeWindow.parseList(value);
+        } catch (IllegalArgumentException e) {
+            findings.error(cell, e.getMessage() + "; expected windows like 11:30-13:00, 17:00-19:00 with each end after its start");
+            return;
+        }
+        for (TimeWindow window : windows) {
+            if (inQuietHours(window)) {
+                findings.error(cell, "window " + window + " falls in quiet hours " + quietFrom + "-" + quietUntil
+                        + "; messages must not be sent then");
+            }
+        }
+    }
+
+    private boolean inQuietHours(TimeWindow window) {
+        if (quietFrom.isAfter(quietUntil)) {
+            return window.start().isBefore(quietUntil) || window.end().isAfter(quietFrom);
+        }
+        return window.start().isBefore(quietUntil) && window.end().isAfter(quietFrom);
+    }
+
+    private static void date(TableCell cell, String value, Findings findings) {
+        try {
+            LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            findings.error(cell, "'" + value + "' is not a date; expected an ISO date such as 2026-12-01");
+        }
+    }
+}

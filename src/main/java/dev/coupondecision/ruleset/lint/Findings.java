@@ -1,0 +1,28 @@
+package dev.coupondecision.ruleset.lint;
+
+import dev.coupondecision.ruleset.Finding;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Collects the findings of one table, each located at a cell of it. */
+final class Findings {
+    private final DecisionTable table;
+    private final List<Finding> list = new ArrayList<>();
+
+    Findings(DecisionTable table) {
+        this.table = table;
+    }
+
+    void error(TableCell cell, String message) {
+        list.add(Finding.inCell(Finding.Severity.ERROR, table.file(), table.sheet(), cell.ref(), message));
+    }
+
+    void warning(TableCell cell, String message) {
+        list.add(Finding.inCell(Finding.Severity.WARNING, table.file(), table.sheet(), cell.ref(), message));
+    }
+
+    List<Finding> list() {
+        return list;
+    }
+}

@@ -1,0 +1,85 @@
+package dev.coupondecision.ruleset.lint;
+
+import dev.coupondecision.ruleset.Finding;
+import dev.coupondecision.ruleset.RuleFile;
+import dev.coupondecision.ruleset.RuleFileSet;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a ruleset the way an analyst's reviewer would, before Drools compiles it: values, ranges,
+ * enumerations, send windows and quiet hours, completeness, unreachable rows, and the guardrails that keep
+ * spreadsheets and DRL within the decision facts. Each finding names its file and cell (or line).
+ */
+public final class RulesetLinter {
+    private static final Pattern DRL_IMPORT = Pattern.compile("^\\s*import\\s+(function\\s+|static\\s+)?([\\w.*]+)\\s*;?\\s*$");
+
+    private final CellValueCheck values;
+
+    public RulesetLinter(LocalTime quietFrom, LocalTime quietUntil) {
+        this.values = new CellValueCheck(quietFrom, quietUntil);
+    }
+
+    public List<Finding> lint(RuleFileSet files) {
+        List<Finding> findings = new ArrayList<>();
+        List<DecisionTable> tables = new ArrayList<>();
+        for (RuleFile file : files.files()) {
+            switch (file.kind()) {
+                case DRL -> findings.addAll(drlImports(file));
+                case XLSX -> tables.addAll(readTables(file, findings));
+            }
+        }
+        for (DecisionTable table : tables) {
+            findings.addAll(lintTable(table));
+        }
+        findings.addAll(CompletenessCheck.check(tables));
+        return findings;
+    }
+
+    List<Finding> lintTable(DecisionTable table) {
+        Findings findings = new Findings(table);
+        StructureCheck.check(table, findings);
+        for (DecisionTable.RuleRow row : table.rows()) {
+            for (DecisionTable.Column column : table.columns()) {
+                TableCell cell = row.cell(column);
+                if (column.isCondition() || column.isAction()) {
+                    values.check(column, cell, findings);
+                } else if (cell.text().contains("\"") || cell.text().contains("\\")) {
+                    findings.error(cell, "'" + cell.text() + "' must not contain quotes or backslashes");
+                }
+            }
+        }
+        RowChecks.shadowedRows(table, findings);
+        return findings.list();
+    }
+
+    private static List<DecisionTable> readTables(RuleFile file, List<Finding> findings) {
+        try {
+            return DecisionTableReader.read(file.name(), file.content());
+        } catch (IOException | RuntimeException e) {
+            findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null,
+                    "not a readable XLSX workbook: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    private static List<Finding> drlImports(RuleFile file) {
+        List<Finding> findings = new ArrayList<>();
+        String[] lines = new String(file.content(), StandardCharsets.UTF_8).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher matcher = DRL_IMPORT.matcher(lines[i]);
+            if (matcher.matches() && (matcher.group(1) != null || !CodeGuard.isAllowedImport(matcher.group(2)))) {
+                findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), i + 1, lines[i].indexOf("import") + 1,
+                        "import '" + matcher.group(2) + "' is outside the project's domain package "
+                                + CodeGuard.FACTS_PACKAGE));
+            }
+        }
+        return findings;
+    }
+}
