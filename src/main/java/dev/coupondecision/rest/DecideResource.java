@@ -1,7 +1,9 @@
 package dev.coupondecision.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.DecisionService;
 import dev.coupondecision.decision.request.RequestParser;
@@ -22,12 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class DecideResource {
     private final DecisionService decisions;
     private final RequestParser parser;
-    private final ObjectMapper json;
+    private final ObjectReader json;
 
     public DecideResource(DecisionService decisions, RequestParser parser, ObjectMapper json) {
         this.decisions = decisions;
         this.parser = parser;
-        this.json = json;
+        // content after the object ({...} xyz) makes the body malformed, not ignored
+        this.json = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     @POST

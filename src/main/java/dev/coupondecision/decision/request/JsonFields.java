@@ -107,7 +107,9 @@ final class JsonFields {
         if (value == null) {
             return BigDecimal.ZERO;
         }
-        if (!value.isNumber() || value.decimalValue().signum() < 0) {
+        // a literal beyond double range (1e400) reads as an infinite double, which has no decimal value
+        boolean infinite = (value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue());
+        if (!value.isNumber() || infinite || value.decimalValue().signum() < 0) {
             reject(field, value, "a number >= 0");
             return BigDecimal.ZERO;
         }
