@@ -39,12 +39,14 @@ public class RulesetRegistry {
     private final Clock clock;
     private final AtomicReference<RulesetCheck> active = new AtomicReference<>();
     private final AtomicReference<RulesetCheck> lastCandidate = new AtomicReference<>();
+    private final RulesetMetrics metrics;
     private final AtomicLong reloadSuccesses = new AtomicLong();
     private final AtomicLong reloadFailures = new AtomicLong();
     private ScheduledExecutorService poller;
 
-    public RulesetRegistry(DecisionConfig config, RulesetVerifier verifier, Clock clock) {
+    public RulesetRegistry(DecisionConfig config, RulesetVerifier verifier, Clock clock, RulesetMetrics metrics) {
         this.config = config;
+        this.metrics = metrics;
         this.verifier = verifier;
         this.clock = clock;
     }
@@ -58,7 +60,7 @@ public class RulesetRegistry {
                             config.scenariosDir(), null, null, null, null, check.report()))
                     : check.findings());
         }
-        activate(check);
+        activate(check, false);
         if (config.reload().enabled()) {
             poller = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "ruleset-poller");
@@ -124,16 +126,18 @@ public class RulesetRegistry {
         lastCandidate.set(check);
         if (!check.accepted()) {
             reloadFailures.incrementAndGet();
+            metrics.rejected();
             LOG.errorf("ruleset %s rejected; %s keeps serving%n%s", check.version(), current.version(), check.report());
             return Outcome.REJECTED;
         }
-        activate(check);
+        activate(check, true);
         reloadSuccesses.incrementAndGet();
         return Outcome.ACTIVATED;
     }
 
-    private void activate(RulesetCheck check) {
+    private void activate(RulesetCheck check, boolean reload) {
         RulesetCheck previous = active.getAndSet(check);
+        metrics.activated(check.version(), reload);
         LOG.infof("ruleset %s active (was %s): %d files, %s; scenarios %d/%d passed, %d warnings",
                 check.version(), previous == null ? "none" : previous.version(), check.compiled().files().files().size(),
                 check.compiled().rulesPerSource(), check.scenarios().passed(), check.scenarios().total(),
@@ -147,6 +151,7 @@ public class RulesetRegistry {
             }
         } catch (RuntimeException e) {
             reloadFailures.incrementAndGet();
+            metrics.rejected();
             LOG.errorf("checking the rule directories failed, %s keeps serving: %s",
                     active.get().version(), e.getMessage());
         }

@@ -30,6 +30,12 @@ public interface DecisionConfig {
 
     Reload reload();
 
+    Batch batch();
+
+    /** Largest body accepted by POST /decide (batches have their own limits); larger bodies get 413. */
+    @WithDefault("1M")
+    io.quarkus.runtime.configuration.MemorySize decideMaxBody();
+
     Lint lint();
 
     Impact impact();
@@ -43,6 +49,17 @@ public interface DecisionConfig {
         /** How often the rule directories' content hash is compared with the active version. */
         @WithDefault("5s")
         Duration pollInterval();
+    }
+
+    /** Limits of POST /decide/batch (the whole body is also bounded by quarkus.http.limits.max-body-size). */
+    interface Batch {
+        /** Most requests one batch may hold; further lines get one 413 error line and are not read. */
+        @WithDefault("200000")
+        long maxLines();
+
+        /** Longest request line, in characters; longer lines get a 400 error line. */
+        @WithDefault("262144")
+        int maxLineLength();
     }
 
     /** Checks run on every candidate ruleset. */

@@ -25,7 +25,7 @@ public final class CustomerFacts {
     }
 
     public static ContactHistory history(DecisionRequest request) {
-        return new ContactHistory(request.asOf(), request.contactHistory().stream()
+        return new ContactHistory(request.asOf(), request.campaign().id(), request.contactHistory().stream()
                 .map(c -> new ContactHistory.Contact(c.sentAt(), c.campaignType(), c.campaignId()))
                 .toList());
     }

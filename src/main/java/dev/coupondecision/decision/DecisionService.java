@@ -20,16 +20,27 @@ import java.util.UUID;
 public class DecisionService {
     private static final DateTimeFormatter INSTANT_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
     private final RulesetRegistry registry;
+    private final DecisionMetrics metrics;
 
-    public DecisionService(RulesetRegistry registry) {
+    public DecisionService(RulesetRegistry registry, DecisionMetrics metrics) {
         this.registry = registry;
+        this.metrics = metrics;
     }
 
+    /** Decides on the active ruleset and records the decision's metrics. */
     public DecisionResponse decide(DecisionRequest request) {
-        return decide(request, registry.active());
+        return decideAndRecord(request, registry.active());
     }
 
-    /** Decides on the given ruleset version, so a batch can pin one version for all its lines. */
+    /** Decides on the given ruleset version (a batch pins one for all its lines) and records metrics. */
+    public DecisionResponse decideAndRecord(DecisionRequest request, CompiledRuleset ruleset) {
+        long start = System.nanoTime();
+        DecisionResponse decision = decide(request, ruleset);
+        metrics.record(decision, System.nanoTime() - start);
+        return decision;
+    }
+
+    /** Decides on the given ruleset version; a pure function of its inputs (but for the decision id). */
     public static DecisionResponse decide(DecisionRequest request, CompiledRuleset ruleset) {
         RuleOutcome outcome = ruleset.evaluate(CustomerFacts.customer(request), CustomerFacts.history(request));
         Decision decision = outcome.decision();

@@ -46,6 +46,16 @@ final class ApiExamples {
                 "expected": "a real calendar day as MM-DD or YYYY-MM-DD (02-29 allowed)"}]}
             """;
 
+    static final String BATCH_REQUEST = """
+            {"customerId": "c-2001", "asOf": "2026-11-20T12:00:00+08:00", "smsConsent": true, "orderCount": 0}
+            {"customerId": "c-2002", "asOf": "2026-11-20T12:00:00+08:00", "smsConsent": true, "orderCount": -1}
+            """;
+
+    static final String BATCH_RESPONSE = """
+            {"line":1,"rulesetVersion":"733859f07734","decision":{"decisionId":"08716093-796f-4e8d-b04e-9d4e6836a86b","customerId":"c-2001","asOf":"2026-11-20T12:00:00+08:00","rulesetVersion":"733859f07734","tier":"COLD_LEAD","coupon":{"type":"NONE","amountOff":null,"minSpend":null,"percentOff":null,"validHours":null,"category":null,"variant":null},"frequencyCap":{"maxMessages":0,"periodDays":30},"eligible":false,"suppressions":[{"code":"NO_OFFER","message":"The coupon table assigns no offer to tier COLD_LEAD"}],"nextEligibleAt":null,"sendWindow":null,"firedRules":[{"rule":"StartDecisionFlow","source":"decision-flow.drl › StartDecisionFlow"},{"rule":"Cold lead: no orders","source":"tiers.xlsx › Tiers › row 13"},{"rule":"ApplyTier","source":"decision-flow.drl › ApplyTier"},{"rule":"Weekday lunch and after work","source":"send-windows.xlsx › SendWindows › row 13"},{"rule":"Weekend morning","source":"send-windows.xlsx › SendWindows › row 14"},{"rule":"Cold lead cap","source":"frequency-caps.xlsx › FrequencyCaps › row 19"},{"rule":"Cold lead: no offer","source":"coupons.xlsx › Coupons › row 22"},{"rule":"SuppressWithoutOffer","source":"eligibility.drl › SuppressWithoutOffer"}]}}
+            {"line":2,"rulesetVersion":"733859f07734","error":{"type":"https://coupon-decision.dev/problems/invalid-request","title":"Invalid decision request","status":400,"detail":"1 field was rejected","violations":[{"field":"orderCount","rejectedValue":-1,"expected":"an integer >= 0"}]}}
+            """;
+
     private ApiExamples() {
     }
 }

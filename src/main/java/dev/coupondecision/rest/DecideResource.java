@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.DecisionService;
 import dev.coupondecision.decision.request.RequestParser;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Decides for one customer profile. */
 @Path("/decide")
+@RolesAllowed("crm")
 public class DecideResource {
     private final DecisionService decisions;
     private final RequestParser parser;

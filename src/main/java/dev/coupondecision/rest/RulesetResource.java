@@ -5,6 +5,7 @@ import dev.coupondecision.activation.RulesetRegistry;
 import dev.coupondecision.activation.ScenarioSummary;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RuleFile;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +20,7 @@ import java.util.Map;
 /** What ruleset serves, how the last change went, and a way to pick up changed files now. */
 @Path("/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("analyst")
 public class RulesetResource {
     private final RulesetRegistry registry;
 

@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 
 /**
  * Reads scenario files: every {@code *.json} below a directory, each holding one scenario
- * {@code {"name", "description"?, "request", "expect"}}. A file that is not such a scenario is an error
+ * {@code {"name", "description"?, "request", "expect"}}, skipping hidden files and directories. A file that is not such a scenario is an error
  * naming the file, so a broken scenario never passes silently.
  */
 public final class ScenarioLoader {
@@ -25,13 +25,27 @@ public final class ScenarioLoader {
     public static List<Scenario> load(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
             List<Scenario> scenarios = new ArrayList<>();
-            for (Path path : paths.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path path : paths.filter(p -> p.toString().endsWith(".json") && !hidden(dir.relativize(p)))
+                    .sorted().toList()) {
                 scenarios.add(read(dir.relativize(path).toString(), Files.readAllBytes(path)));
             }
             return scenarios;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenarios from " + dir.toAbsolutePath(), e);
         }
+    }
+
+    /**
+     * Kubernetes mounts a ConfigMap as hidden {@code ..data} and timestamped directories plus links to their
+     * files; only the links count, or every scenario would load twice.
+     */
+    private static boolean hidden(Path relative) {
+        for (Path part : relative) {
+            if (part.toString().startsWith(".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static Scenario read(String file, byte[] content) throws IOException {

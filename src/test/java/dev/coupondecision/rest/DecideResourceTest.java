@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coupondecision.decision.request.RequestParser;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.coupondecision.support.TestTokens;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +34,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
@@ -41,11 +43,16 @@ import static org.assertj.core.api.Assertions.entry;
  */
 @QuarkusTest
 public class DecideResourceTest {
+
+    /** Every request carries a token with the crm role; unprotected endpoints ignore it. */
+    private static RequestSpecification given() {
+        return RestAssured.given().auth().oauth2(TestTokens.crm());
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PROBLEM_JSON = "application/problem+json";
     private static final String INVALID_REQUEST = "https://coupon-decision.dev/problems/invalid-request";
     private static final String MALFORMED_JSON = "https://coupon-decision.dev/problems/malformed-json";
-    private static final long MAX_BODY_BYTES = 2L * 1024 * 1024; // quarkus.http.limits.max-body-size=2M
+    private static final long MAX_BODY_BYTES = 1024L * 1024; // coupon.decide-max-body=1M
 
     /** The documented example customer, asOf given in UTC: 04:00Z is 12:00 in Shanghai. */
     private static final String HIGH_VALUE = """
@@ -436,14 +443,15 @@ public class DecideResourceTest {
     }
 
     @Test
-    void shouldAnswerBodyOver2MegabytesWith413() {
+    void shouldAnswerBodyOver1MegabyteWith413Problem() {
         String body = bodyOfSize(MAX_BODY_BYTES + 1024);
         Response response = given().contentType(ContentType.JSON).body(body).when().post("/decide");
-        assertThat(response.statusCode()).isEqualTo(413);
+        JsonNode problem = problem(response, 413);
+        assertThat(problem.get("detail").asText()).contains("/decide/batch");
     }
 
     @Test
-    void shouldReadBodyJustUnder2Megabytes() {
+    void shouldReadBodyJustUnder1Megabyte() {
         // the same shape, small enough: read and judged on its fields rather than refused for its size
         JsonNode problem = problem(decide(bodyOfSize(MAX_BODY_BYTES - 1024)), 400);
         assertThat(violations(problem)).containsOnlyKeys("favoriteCategory");

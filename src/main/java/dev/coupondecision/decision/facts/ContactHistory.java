@@ -19,20 +19,28 @@ public final class ContactHistory {
     }
 
     private final Instant asOf;
+    private final String currentCampaignId;
     private final Contact[] newestFirst;
 
-    public ContactHistory(Instant asOf, List<Contact> contacts) {
+    /** @param currentCampaignId the campaign the message being decided belongs to, if it has an id */
+    public ContactHistory(Instant asOf, String currentCampaignId, List<Contact> contacts) {
         this.asOf = Objects.requireNonNull(asOf, "asOf");
+        this.currentCampaignId = currentCampaignId;
         this.newestFirst = contacts.toArray(new Contact[0]);
         Arrays.sort(newestFirst, Comparator.comparing(Contact::sentAt).reversed());
     }
 
-    public boolean containsCampaign(String campaignId) {
-        if (campaignId == null) {
+    public String getCurrentCampaignId() {
+        return currentCampaignId;
+    }
+
+    /** Whether a message of the current campaign was already sent. */
+    public boolean isCurrentCampaignAlreadySent() {
+        if (currentCampaignId == null) {
             return false;
         }
         for (Contact contact : newestFirst) {
-            if (campaignId.equals(contact.campaignId())) {
+            if (currentCampaignId.equals(contact.campaignId())) {
                 return true;
             }
         }

@@ -1,0 +1,38 @@
+package dev.coupondecision.activation;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/** Ruleset metrics: the active version as an info metric, and reload outcomes. */
+@ApplicationScoped
+public class RulesetMetrics {
+    private final MultiGauge activeVersion;
+    private final Counter reloadSuccesses;
+    private final Counter reloadFailures;
+
+    public RulesetMetrics(MeterRegistry registry) {
+        this.activeVersion = MultiGauge.builder("coupon.ruleset.info")
+                .description("The active ruleset version (value 1, version as a label)")
+                .register(registry);
+        this.reloadSuccesses = Counter.builder("coupon.ruleset.reloads").tag("outcome", "activated")
+                .description("Changed rulesets checked, by outcome").register(registry);
+        this.reloadFailures = Counter.builder("coupon.ruleset.reloads").tag("outcome", "rejected")
+                .description("Changed rulesets checked, by outcome").register(registry);
+    }
+
+    void activated(String version, boolean reload) {
+        activeVersion.register(List.of(MultiGauge.Row.of(Tags.of("version", version), 1)), true);
+        if (reload) {
+            reloadSuccesses.increment();
+        }
+    }
+
+    void rejected() {
+        reloadFailures.increment();
+    }
+}
