@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What the decision tables may test about a customer: the profile plus facts derived in the customer's
@@ -28,6 +29,7 @@ public final class Customer {
     private final String campaignId;
     private final CampaignType campaignType;
     private final boolean bigSale;
+    private static final Map<String, LocalDate> DATES = new ConcurrentHashMap<>();
     private final Map<String, Integer> buckets = new HashMap<>(2);
 
     public Customer(String customerId, LocalDate today, boolean smsConsent, boolean unsubscribed, int orderCount,
@@ -70,6 +72,23 @@ public final class Customer {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
+    }
+
+    /**
+     * For "Effective from" columns: whether the decision's local date is on or after an ISO date, so a
+     * seasonal row follows the decision's asOf, not the wall clock.
+     */
+    public boolean onOrAfter(String isoDate) {
+        return !today.isBefore(date(isoDate));
+    }
+
+    /** For "Expires on" columns: whether the decision's local date is before an ISO date. */
+    public boolean before(String isoDate) {
+        return today.isBefore(date(isoDate));
+    }
+
+    private static LocalDate date(String isoDate) {
+        return DATES.computeIfAbsent(isoDate.trim(), LocalDate::parse);
     }
 
     public String getCustomerId() { return customerId; }
