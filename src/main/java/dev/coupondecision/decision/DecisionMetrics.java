@@ -35,6 +35,8 @@ public class DecisionMetrics {
                 .description("Requests per batch")
                 .baseUnit("requests")
                 .publishPercentileHistogram()
+                .minimumExpectedValue(1.0)
+                .maximumExpectedValue(1_000_000.0)
                 .register(registry);
     }
 

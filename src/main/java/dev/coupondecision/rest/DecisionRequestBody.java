@@ -20,7 +20,7 @@ public record DecisionRequestBody(
         @Schema(defaultValue = "false") Boolean unsubscribed,
         @Schema(required = true, minimum = "0", example = "5") int orderCount,
         @Schema(minimum = "0", defaultValue = "0", description = "At most orderCount", example = "3") Integer ordersLast90Days,
-        @Schema(minimum = "0", defaultValue = "0", example = "2500") BigDecimal spendLast365Days,
+        @Schema(minimum = "0", maximum = "1000000000000", defaultValue = "0", example = "2500") BigDecimal spendLast365Days,
         @Schema(format = "date", description = "Required when orderCount > 0, absent when 0; not after the local date of asOf",
                 example = "2026-11-01") String lastPurchaseDate,
         @Schema(format = "date", description = "Last add-to-cart or favourite; not after the local date of asOf")

@@ -2,6 +2,7 @@ package dev.coupondecision.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coupondecision.config.JsonConfig;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,7 @@ import java.util.stream.Stream;
  * naming the file, so a broken scenario never passes silently.
  */
 public final class ScenarioLoader {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonConfig.configure(new ObjectMapper());
 
     private ScenarioLoader() {
     }

@@ -2,6 +2,7 @@ package dev.coupondecision.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coupondecision.config.JsonConfig;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.DecisionService;
 import dev.coupondecision.decision.request.InvalidRequestException;
@@ -15,7 +16,7 @@ import java.util.List;
 
 /** Runs regression scenarios against a compiled ruleset, without HTTP. */
 public final class ScenarioRunner {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonConfig.configure(new ObjectMapper());
 
     private final RequestParser parser;
 

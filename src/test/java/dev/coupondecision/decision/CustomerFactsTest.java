@@ -107,16 +107,23 @@ class CustomerFactsTest {
     }
 
     @Test
-    void historyKeepsEveryContactAndSeesCampaignIds() {
+    void historyKeepsEveryContactAndSeesWhetherTheCurrentCampaignWasSent() {
         Instant asOf = Instant.parse("2026-11-20T04:00:00Z");
-        DecisionRequest request = new DecisionRequest("c-1", asOf, SHANGHAI, true, false, 0, 0, BigDecimal.ZERO, null,
-                null, null, null, DecisionRequest.Campaign.DEFAULT, List.of(
+        List<DecisionRequest.Contact> contacts = List.of(
                 new DecisionRequest.Contact(asOf.minusSeconds(60), CampaignType.RECALL, "cmp-7"),
-                new DecisionRequest.Contact(asOf.minusSeconds(120), CampaignType.PROMOTION, null)));
-        var history = CustomerFacts.history(request);
-        assertThat(history.size()).isEqualTo(2);
-        assertThat(history.containsCampaign("cmp-7")).isTrue();
-        assertThat(history.containsCampaign("cmp-8")).isFalse();
+                new DecisionRequest.Contact(asOf.minusSeconds(120), CampaignType.PROMOTION, null));
+        var sent = CustomerFacts.history(historyRequest(asOf, "cmp-7", contacts));
+        var notSent = CustomerFacts.history(historyRequest(asOf, "cmp-8", contacts));
+        assertThat(sent.size()).isEqualTo(2);
+        assertThat(sent.isCurrentCampaignAlreadySent()).isTrue();
+        assertThat(sent.getCurrentCampaignId()).isEqualTo("cmp-7");
+        assertThat(notSent.isCurrentCampaignAlreadySent()).isFalse();
+        assertThat(CustomerFacts.history(historyRequest(asOf, null, contacts)).isCurrentCampaignAlreadySent()).isFalse();
+    }
+
+    private static DecisionRequest historyRequest(Instant asOf, String campaignId, List<DecisionRequest.Contact> contacts) {
+        return new DecisionRequest("c-1", asOf, SHANGHAI, true, false, 0, 0, BigDecimal.ZERO, null, null, null, null,
+                new DecisionRequest.Campaign(campaignId, CampaignType.PROMOTION, false), contacts);
     }
 
     private static DecisionRequest request(Instant asOf, ZoneId zone, LocalDate lastPurchase, LocalDate lastCart,

@@ -1,5 +1,6 @@
 package dev.coupondecision.rest;
 
+import dev.coupondecision.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,7 +31,7 @@ class SpendPrecisionTest {
                 {"customerId": "c-1", "asOf": "2026-11-20T12:00:00+08:00", "timezone": "Asia/Shanghai",
                  "smsConsent": true, "orderCount": 5, "ordersLast90Days": 3, "spendLast365Days": %s,
                  "lastPurchaseDate": "2026-11-01"}""".formatted(spend);
-        given().contentType("application/json").body(body)
+        given().auth().oauth2(TestTokens.crm()).contentType("application/json").body(body)
                 .when().post("/decide")
                 .then().statusCode(200).body("tier", equalTo(tier));
     }

@@ -102,15 +102,16 @@ final class JsonFields {
         return value.intValue();
     }
 
-    BigDecimal nonNegativeDecimal(String field) {
-        JsonNode value = present(field, false, "a number >= 0");
+    BigDecimal nonNegativeDecimal(String field, BigDecimal max) {
+        String expected = "a number from 0 to " + max.toPlainString();
+        JsonNode value = present(field, false, expected);
         if (value == null) {
             return BigDecimal.ZERO;
         }
-        // a literal beyond double range (1e400) reads as an infinite double, which has no decimal value
+        // numbers are read as exact decimals (JsonConfig); a double only comes from other mappers
         boolean infinite = (value.isDouble() || value.isFloat()) && !Double.isFinite(value.doubleValue());
-        if (!value.isNumber() || infinite || value.decimalValue().signum() < 0) {
-            reject(field, value, "a number >= 0");
+        if (!value.isNumber() || infinite || value.decimalValue().signum() < 0 || value.decimalValue().compareTo(max) > 0) {
+            reject(field, value, expected);
             return BigDecimal.ZERO;
         }
         return value.decimalValue();

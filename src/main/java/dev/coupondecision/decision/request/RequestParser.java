@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class RequestParser {
     public static final int MAX_CONTACT_HISTORY = 1000;
+    /** Far above any real customer's yearly spend; larger numbers are typing or export errors. */
+    public static final BigDecimal MAX_SPEND = new BigDecimal("1000000000000");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     private static final Set<String> FIELDS = Set.of("customerId", "asOf", "timezone", "smsConsent", "unsubscribed",
@@ -52,7 +54,7 @@ public final class RequestParser {
         boolean unsubscribed = in.bool("unsubscribed", false, false);
         Integer orderCount = in.nonNegativeInt("orderCount", true);
         Integer ordersLast90Days = in.nonNegativeInt("ordersLast90Days", false);
-        BigDecimal spend = in.nonNegativeDecimal("spendLast365Days");
+        BigDecimal spend = in.nonNegativeDecimal("spendLast365Days", MAX_SPEND);
         LocalDate lastPurchase = in.date("lastPurchaseDate");
         LocalDate lastCartActivity = in.date("lastCartActivityDate");
         String favoriteCategory = in.text("favoriteCategory", false, CATEGORY,
