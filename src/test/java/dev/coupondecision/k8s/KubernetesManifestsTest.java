@@ -41,7 +41,7 @@ class KubernetesManifestsTest {
     private static final Path BASE = K8S.resolve("base");
     private static final Path RULES_FILES = BASE.resolve("rules-files");
     private static final Path DEV_KEY = ROOT.resolve("src/main/resources/dev-jwt/publicKey.pem");
-    private static final String SYNC = "run k8s/sync-rules.sh and commit k8s/base/rules-files (see k8s/README.md)";
+    private static final String SYNC = "run k8s/sync-rules.sh and commit what it changes (see k8s/README.md)";
 
     /** Directory config keys of the service (DecisionConfig) and the ConfigMap each is mounted from. */
     private static final Map<String, String> CONFIG_DIRS = Map.of(
