@@ -5,6 +5,7 @@ import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.Finding;
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.ruleset.RulesetException;
+import dev.coupondecision.scenario.ScenarioLoader;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,6 +44,9 @@ public class RulesetRegistry {
     private final AtomicLong reloadSuccesses = new AtomicLong();
     private final AtomicLong reloadFailures = new AtomicLong();
     private ScheduledExecutorService poller;
+    /** Content keys (rules + scenarios) of the active ruleset and of the last rejected candidate. */
+    private volatile String activeKey;
+    private volatile String rejectedKey;
 
     public RulesetRegistry(DecisionConfig config, RulesetVerifier verifier, Clock clock, RulesetMetrics metrics) {
         this.config = config;
@@ -52,7 +56,9 @@ public class RulesetRegistry {
     }
 
     void loadOnStart(@Observes StartupEvent event) {
-        RulesetCheck check = verifier.verify(readFiles());
+        RuleFileSet files = readFiles();
+        String key = contentKey(files);
+        RulesetCheck check = verifier.verify(files);
         if (!check.accepted()) {
             LOG.error(check.report());
             throw new RulesetException(check.findings().isEmpty()
@@ -60,6 +66,7 @@ public class RulesetRegistry {
                             config.scenariosDir(), null, null, null, null, check.report()))
                     : check.findings());
         }
+        activeKey = key;
         activate(check, false);
         if (config.reload().enabled()) {
             poller = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -116,20 +123,22 @@ public class RulesetRegistry {
      */
     public synchronized Outcome reload() {
         RuleFileSet files = readFiles();
+        String key = contentKey(files);
         RulesetCheck current = active.get();
-        RulesetCheck previous = lastCandidate.get();
-        if (files.version().equals(current.version())
-                || (previous != null && !previous.accepted() && files.version().equals(previous.version()))) {
+        if (key.equals(activeKey) || key.equals(rejectedKey)) {
             return Outcome.UNCHANGED;
         }
         RulesetCheck check = verifier.verify(files);
         lastCandidate.set(check);
         if (!check.accepted()) {
+            rejectedKey = key;
             reloadFailures.incrementAndGet();
             metrics.rejected();
             LOG.errorf("ruleset %s rejected; %s keeps serving%n%s", check.version(), current.version(), check.report());
             return Outcome.REJECTED;
         }
+        activeKey = key;
+        rejectedKey = null;
         activate(check, true);
         reloadSuccesses.incrementAndGet();
         return Outcome.ACTIVATED;
@@ -158,8 +167,8 @@ public class RulesetRegistry {
     }
 
     private boolean filesSettled() {
-        String first = readFiles().version();
-        if (first.equals(active.get().version())) {
+        String first = contentKey(readFiles());
+        if (first.equals(activeKey) || first.equals(rejectedKey)) {
             return false;
         }
         try {
@@ -168,7 +177,15 @@ public class RulesetRegistry {
             Thread.currentThread().interrupt();
             return false;
         }
-        return first.equals(readFiles().version());
+        return first.equals(contentKey(readFiles()));
+    }
+
+    /**
+     * What a check depends on: the rule files and the scenarios. Kubernetes updates their ConfigMaps one at a
+     * time, so a table rejected against old scenarios is checked again when the scenarios arrive.
+     */
+    private String contentKey(RuleFileSet files) {
+        return files.version() + "+" + ScenarioLoader.fingerprint(Path.of(config.scenariosDir()));
     }
 
     private RuleFileSet readFiles() {

@@ -139,7 +139,7 @@ class KubernetesManifestsTest {
         }
         assertThat(generators(RULES_FILES).keySet()).containsAll(CONFIG_DIRS.values());
 
-        String keyLocation = prodValue(props, "mp.jwt.verify.publickey.location", JWT_KEY_LOCATION);
+        String keyLocation = resolve(prodValue(props, "mp.jwt.verify.publickey.location", JWT_KEY_LOCATION), env);
         Path key = Path.of(keyLocation);
         assertThat(mounts).as("mount holding " + keyLocation).containsKey(key.getParent().toString());
         JsonNode jwt = volumes.get(mounts.get(key.getParent().toString()).path("name").asText());
@@ -343,6 +343,16 @@ class KubernetesManifestsTest {
     /** The value in the prod profile: {@code %prod.key}, else {@code key}, else the Quarkus default. */
     private static String prodValue(Properties props, String key, String defaultValue) {
         return props.getProperty("%prod." + key, props.getProperty(key, defaultValue));
+    }
+
+    /** A property value, with a {@code ${VAR}} expression taken from the container's environment. */
+    private static String resolve(String value, Map<String, String> env) {
+        if (value.startsWith("${") && value.endsWith("}")) {
+            String variable = value.substring(2, value.length() - 1);
+            assertThat(env).as("the Deployment sets " + variable).containsKey(variable);
+            return env.get(variable);
+        }
+        return value;
     }
 
     /** MicroProfile Config's environment variable for a property: non-alphanumerics to '_', upper case. */
