@@ -2,6 +2,8 @@ package dev.coupondecision.config;
 
 import dev.coupondecision.activation.RulesetVerifier;
 import dev.coupondecision.decision.request.RequestParser;
+import dev.coupondecision.impact.PopulationSource;
+import dev.coupondecision.impact.RulesetDryRun;
 import dev.coupondecision.ruleset.RulesetCompiler;
 import dev.coupondecision.ruleset.lint.RulesetLinter;
 import dev.coupondecision.scenario.ScenarioLoader;
@@ -25,6 +27,14 @@ public class DecisionBeans {
     @ApplicationScoped
     RequestParser requestParser(DecisionConfig config, Clock clock) {
         return new RequestParser(clock, config.defaultTimezone());
+    }
+
+    @Produces
+    @ApplicationScoped
+    RulesetDryRun rulesetDryRun(DecisionConfig config, RulesetVerifier verifier, Clock clock) {
+        PopulationSource population = new PopulationSource(config.impact().populationFile().map(Path::of),
+                config.impact().syntheticSize(), config.defaultTimezone());
+        return new RulesetDryRun(verifier, new RulesetCompiler(clock), population);
     }
 
     @Produces

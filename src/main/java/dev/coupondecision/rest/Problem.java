@@ -25,6 +25,13 @@ public record Problem(
         return new Problem(TYPE_BASE + slug, title, status, detail, null);
     }
 
+    public static Problem invalidUpload(List<Violation> violations) {
+        String parts = String.join(", ", violations.stream().map(v -> "'" + v.field() + "'").toList());
+        return new Problem(TYPE_BASE + "invalid-upload", "Invalid rule file upload", 400,
+                (violations.size() == 1 ? "1 part was rejected: " : violations.size() + " parts were rejected: ") + parts,
+                violations);
+    }
+
     public static Problem invalidRequest(List<Violation> violations) {
         return new Problem(TYPE_BASE + "invalid-request", "Invalid decision request", 400,
                 violations.size() == 1 ? "1 field was rejected" : violations.size() + " fields were rejected",

@@ -20,6 +20,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response invalidUpload(InvalidUploadException e) {
+        return respond(Problem.invalidUpload(e.violations()));
+    }
+
+    @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
         String where = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();

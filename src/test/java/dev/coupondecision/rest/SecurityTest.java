@@ -23,7 +23,9 @@ class SecurityTest {
                 Arguments.of("POST", "/decide/batch", "application/x-ndjson", "{}\n", "crm"),
                 Arguments.of("GET", "/rulesets/active", null, null, "analyst"),
                 Arguments.of("GET", "/rulesets/status", null, null, "analyst"),
-                Arguments.of("POST", "/rulesets/reload", null, null, "analyst"));
+                Arguments.of("POST", "/rulesets/reload", null, null, "analyst"),
+                Arguments.of("POST", "/rulesets/validate", "multipart/form-data; boundary=b",
+                        "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x.drl\"\r\n\r\npackage x;\r\n--b--\r\n", "analyst"));
     }
 
     static Stream<Arguments> openEndpoints() {

@@ -1,0 +1,86 @@
+package dev.coupondecision.rest;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.coupondecision.decision.request.Violation;
+import dev.coupondecision.ruleset.RuleFile;
+import dev.coupondecision.ruleset.RuleFileSet;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Turns the file parts of a multipart request into rule files. Each part's file name is the name of the rule
+ * file it replaces or adds: a plain {@code .xlsx} or {@code .drl} name, no path, not hidden, each at most once,
+ * and the file must not be empty. Every rejected part is reported at once.
+ */
+final class UploadedRuleFiles {
+
+    private UploadedRuleFiles() {
+    }
+
+    static List<RuleFile> read(List<FileUpload> uploads) {
+        List<Violation> violations = new ArrayList<>();
+        if (uploads == null || uploads.isEmpty()) {
+            throw new InvalidUploadException(List.of(new Violation("(body)", null,
+                    "at least one file part: an .xlsx decision table or a .drl file, named as the file it replaces or adds")));
+        }
+        List<RuleFile> files = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (FileUpload upload : uploads) {
+            String name = upload.fileName();
+            String problem = problem(name, upload.size(), seen);
+            if (problem != null) {
+                violations.add(new Violation(upload.name(), name == null ? null : TextNode.valueOf(name), problem));
+                continue;
+            }
+            seen.add(name);
+            files.add(RuleFileSet.file(name, kind(name), bytes(upload)));
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidUploadException(violations);
+        }
+        return files;
+    }
+
+    private static String problem(String name, long size, Set<String> seen) {
+        if (name == null || name.isBlank()) {
+            return "a file name ending in .xlsx or .drl";
+        }
+        if (name.contains("/") || name.contains("\\")) {
+            return "a plain file name without path separators, such as coupons.xlsx";
+        }
+        if (name.startsWith(".") || name.startsWith("~$")) {
+            return "a file name not starting with '.' or '~$' (hidden and lock files are never loaded)";
+        }
+        if (kind(name) == null) {
+            return "a file name ending in .xlsx (decision table) or .drl (rules)";
+        }
+        if (size <= 0) {
+            return "a non-empty file";
+        }
+        if (seen.contains(name)) {
+            return "each file name at most once per request";
+        }
+        return null;
+    }
+
+    private static RuleFile.Kind kind(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return lower.endsWith(".xlsx") ? RuleFile.Kind.XLSX : lower.endsWith(".drl") ? RuleFile.Kind.DRL : null;
+    }
+
+    private static byte[] bytes(FileUpload upload) {
+        try {
+            return Files.readAllBytes(upload.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the uploaded part " + upload.name(), e);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package dev.coupondecision.rest;
+
+import dev.coupondecision.tables.TableEdit;
+import dev.coupondecision.support.TestTokens;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
+
+/** POST /rulesets/validate: dry runs of edited tables against the active ruleset, which never changes. */
+@QuarkusTest
+class RulesetValidationResourceTest {
+
+    /** Every request carries a token with the analyst role. */
+    private static RequestSpecification given() {
+        return RestAssured.given().auth().oauth2(TestTokens.analyst());
+    }
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final Path TABLES = Path.of("decision-tables");
+
+    private static String activeVersion() {
+        return given().get("/rulesets/active").then().statusCode(200).extract().path("version");
+    }
+
+    private static RequestSpecification upload(String fileName, byte[] content) {
+        return given().multiPart("files", fileName, content, XLSX);
+    }
+
+    private static JsonPath validate(RequestSpecification request) {
+        return request.when().post("/rulesets/validate").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void anEditedAmountChangesNoTierOnlyTheDormantCouponsAmount() {
+        String active = activeVersion();
+        byte[] coupons = TableEdit.setCell(TABLES.resolve("coupons.xlsx"), "Dormant", "Amount off", 35);
+
+        JsonPath report = validate(upload("coupons.xlsx", coupons));
+
+        assertThat(report.getBoolean("accepted")).isTrue();
+        assertThat(report.getString("baselineVersion")).isEqualTo(active);
+        assertThat(report.getString("candidateVersion")).isNotEqualTo(active);
+        assertThat(report.getList("files")).containsExactly(Map.of("name", "coupons.xlsx", "change", "CHANGED"));
+        assertThat(report.getInt("scenarios.passed")).isEqualTo(report.getInt("scenarios.total"));
+        assertThat(report.getInt("impact.decided")).isEqualTo(10_000);
+        assertThat(report.getInt("impact.changed")).isZero();
+        assertThat(report.getInt("impact.tierChangeCount")).isZero();
+        assertThat(report.getList("impact.tierChanges")).isEmpty();
+        assertThat(report.getList("impact.couponTypeChanges")).isEmpty();
+        assertThat(report.getList("impact.eligibilityChanges")).isEmpty();
+        List<Map<String, Object>> terms = report.getList("impact.couponTermChanges");
+        assertThat(terms).singleElement().satisfies(change -> {
+            assertThat(change).containsEntry("tier", "DORMANT").containsEntry("couponType", "NO_THRESHOLD")
+                    .containsEntry("term", "amountOff").containsEntry("from", "30").containsEntry("to", "35");
+            assertThat(change.get("count")).isEqualTo(report.getInt("impact.tierMatrix.DORMANT.DORMANT"));
+            assertThat((List<?>) change.get("examples")).hasSize(5);
+        });
+        assertThat(activeVersion()).isEqualTo(active);
+    }
+
+    @Test
+    void aLowerChurnThresholdShowsDormantToChurnedWithExamples() {
+        byte[] tiers = TableEdit.setCell(TABLES.resolve("tiers.xlsx"), "Churned: no purchase for over 180 days",
+                "Last purchase over days ago", 150);
+
+        JsonPath report = validate(upload("tiers.xlsx", tiers));
+
+        assertThat(report.getBoolean("accepted")).isTrue();
+        List<Map<String, Object>> transitions = report.getList("impact.tierChanges");
+        assertThat(transitions).singleElement().satisfies(t -> {
+            assertThat(t).containsEntry("from", "DORMANT").containsEntry("to", "CHURNED");
+            assertThat((Integer) t.get("count")).isPositive();
+            assertThat((List<?>) t.get("examples")).hasSize(5).allSatisfy(id -> assertThat(id.toString()).matches("syn-\\d{5}"));
+        });
+        assertThat(report.getInt("impact.tierMatrix.DORMANT.CHURNED")).isEqualTo(transitions.get(0).get("count"));
+        assertThat(report.getInt("impact.changed")).isEqualTo(transitions.get(0).get("count"));
+    }
+
+    @Test
+    void aBrokenCellIsReportedWithItsCellAndNothingIsActivated() {
+        String active = activeVersion();
+        Object lastCandidate = given().get("/rulesets/status").then().extract().path("lastCandidate");
+        byte[] coupons = TableEdit.setCell(TABLES.resolve("coupons.xlsx"), "Dormant", "Amount off", "thirty");
+
+        JsonPath report = validate(upload("coupons.xlsx", coupons));
+
+        assertThat(report.getBoolean("accepted")).isFalse();
+        assertThat(report.getList("findings", Map.class)).anySatisfy(f -> assertThat(f)
+                .containsEntry("severity", "ERROR").containsEntry("file", "coupons.xlsx")
+                .containsEntry("sheet", "Coupons").containsEntry("cell", "G19"));
+        assertThat(report.getMap("impact")).isNull();
+        assertThat(report.getString("impactNote")).contains("does not compile");
+        assertThat(activeVersion()).isEqualTo(active);
+        assertThat((Object) given().get("/rulesets/status").then().extract().path("lastCandidate")).isEqualTo(lastCandidate);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFailingScenarioShowsExpectedAndActualAndTheImpact() {
+        byte[] tiers = TableEdit.setCell(TABLES.resolve("tiers.xlsx"), "High value: frequent and big spender",
+                "Spend in last 365 days at least", 2500);
+
+        JsonPath report = validate(upload("tiers.xlsx", tiers));
+
+        assertThat(report.getBoolean("accepted")).isFalse();
+        assertThat(report.getList("scenarios.failures", Map.class)).anySatisfy(failure -> {
+            assertThat(failure).containsEntry("file", "tiers/high-value-birthday-in-7-days.json");
+            assertThat((List<Object>) failure.get("mismatches")).contains(
+                    (Object) Map.of("path", "tier", "expected", "HIGH_VALUE", "actual", "ACTIVE"));
+        });
+        assertThat(report.getList("impact.tierChanges", Map.class))
+                .anySatisfy(t -> assertThat(t).containsEntry("from", "HIGH_VALUE").containsEntry("to", "ACTIVE"));
+    }
+
+    @Test
+    void anAddedDrlFileIsCheckedWithTheActiveFiles() {
+        String drl = """
+                package dev.coupondecision.rules.extra;
+                import dev.coupondecision.decision.facts.Decision;
+                rule "Nothing to do"
+                    ruleflow-group "eligibility"
+                when
+                    Decision(tier == null)
+                then
+                end
+                """;
+        JsonPath report = validate(given().multiPart("files", "extra.drl", drl.getBytes(StandardCharsets.UTF_8), "text/plain"));
+        assertThat(report.getBoolean("accepted")).isTrue();
+        assertThat(report.getList("files")).containsExactly(Map.of("name", "extra.drl", "change", "ADDED"));
+        assertThat(report.getInt("impact.changed")).isZero();
+    }
+
+    @Test
+    void rejectsPartsThatAreNotPlainNonEmptyXlsxOrDrlFiles() throws IOException {
+        byte[] coupons = Files.readAllBytes(TABLES.resolve("coupons.xlsx"));
+        given().multiPart("table", "coupons.txt", coupons, XLSX)
+                .when().post("/rulesets/validate")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("https://coupon-decision.dev/problems/invalid-upload"))
+                .body("detail", equalTo("1 part was rejected: 'table'"))
+                .body("violations[0].field", equalTo("table"))
+                .body("violations[0].rejectedValue", equalTo("coupons.txt"));
+        given().multiPart("files", "../coupons.xlsx", coupons, XLSX)
+                .when().post("/rulesets/validate")
+                .then().statusCode(400)
+                .body("violations[0].field", equalTo("files"))
+                .body("violations[0].expected", equalTo("a plain file name without path separators, such as coupons.xlsx"));
+        given().multiPart("empty", "tiers.xlsx", new byte[0], XLSX)
+                .when().post("/rulesets/validate")
+                .then().statusCode(400)
+                .body("violations", hasSize(1))
+                .body("violations[0].field", equalTo("empty"))
+                .body("violations[0].expected", equalTo("a non-empty file"));
+        given().multiPart("a", "coupons.xlsx", coupons, XLSX).multiPart("b", "notes.docx", coupons, XLSX)
+                .multiPart("c", "coupons.xlsx", coupons, XLSX)
+                .when().post("/rulesets/validate")
+                .then().statusCode(400)
+                .body("detail", equalTo("2 parts were rejected: 'b', 'c'"));
+        given().multiPart("comment", "just text")
+                .when().post("/rulesets/validate")
+                .then().statusCode(400)
+                .body("violations[0].expected", startsWith("at least one file part"));
+    }
+
+    @Test
+    void isDescribedInTheApiDocument() {
+        given().accept("application/json").get("/q/openapi")
+                .then().statusCode(200)
+                .body("paths.'/rulesets/validate'.post.requestBody.content", hasKey("multipart/form-data"))
+                .body("paths.'/rulesets/validate'.post.responses", hasKey("400"));
+    }
+
+    @Test
+    void aJsonBodyIsUnsupported() {
+        given().contentType("application/json").body("{}")
+                .when().post("/rulesets/validate")
+                .then().statusCode(415).contentType(Problem.MEDIA_TYPE);
+    }
+}
