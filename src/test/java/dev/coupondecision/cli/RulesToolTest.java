@@ -44,18 +44,39 @@ class RulesToolTest {
         return copy;
     }
 
+    /**
+     * A copy of scenarios/ without the files that mention any of {@code words}: what an analyst's updated
+     * scenarios look like once the cases pinning the edited rows were changed.
+     */
+    private Path scenariosWithout(String... words) throws IOException {
+        Path source = Path.of("scenarios");
+        Path copy = Files.createDirectories(dir.resolve("scenarios"));
+        try (Stream<Path> files = Files.walk(source)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).toList()) {
+                String text = Files.readString(file);
+                if (Stream.of(words).noneMatch(text::contains)) {
+                    Path target = copy.resolve(source.relativize(file).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.writeString(target, text);
+                }
+            }
+        }
+        return copy;
+    }
+
     @Test
     void theShippedRulesAreAccepted() {
         Run run = run("validate");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).startsWith("Ruleset ").contains(": ACCEPTED", "Findings: 0 errors", "Scenarios: 2 of 2 passed",
-                "Impact: not computed");
+        assertThat(run.out()).startsWith("Ruleset ").contains(": ACCEPTED", "Findings: 0 errors", "Impact: not computed")
+                .containsPattern("Scenarios: (\\d+) of \\1 passed");
     }
 
     @Test
     void anEditedAmountIsAcceptedAndShowsItsImpactAgainstTheOldTables() throws IOException {
         Path tables = editedTables("coupons.xlsx", "Dormant", "Amount off", 35);
-        Run run = run("validate", "--tables", tables.toString(), "--against-tables", TABLES.toString(), "--size", "3000");
+        Run run = run("validate", "--tables", tables.toString(), "--scenarios", scenariosWithout("DORMANT").toString(),
+                "--against-tables", TABLES.toString(), "--size", "3000");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Compared with ", "coupons.xlsx (changed)",
                 "Decided: 3000", "Changed (tier, coupon type or eligibility): 0", "Tier changes: none",
@@ -65,7 +86,8 @@ class RulesToolTest {
     @Test
     void aMovedThresholdShowsTheTierTransitionsWithExamples() throws IOException {
         Path tables = editedTables("tiers.xlsx", "Churned: no purchase for over 180 days", "Last purchase over days ago", 150);
-        Run run = run("validate", "--tables", tables.toString(), "--against-tables", TABLES.toString(), "--size", "3000");
+        Run run = run("validate", "--tables", tables.toString(), "--scenarios", scenariosWithout("DORMANT", "CHURNED").toString(),
+                "--against-tables", TABLES.toString(), "--size", "3000");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).containsPattern("DORMANT -> CHURNED: \\d+ \\(e\\.g\\. syn-\\d{5}, syn-\\d{5}, syn-\\d{5}, syn-\\d{5}, syn-\\d{5}\\)");
     }
@@ -90,8 +112,8 @@ class RulesToolTest {
     @Test
     void printsTheReportAsJsonOnRequest() throws IOException {
         Path tables = editedTables("coupons.xlsx", "Dormant", "Amount off", 35);
-        Run run = run("validate", "--tables", tables.toString(), "--against-tables", TABLES.toString(), "--size", "1000",
-                "--json");
+        Run run = run("validate", "--tables", tables.toString(), "--scenarios", scenariosWithout("DORMANT").toString(),
+                "--against-tables", TABLES.toString(), "--size", "1000", "--json");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("\"accepted\" : true", "\"couponTermChanges\" : [", "\"term\" : \"amountOff\"");
     }

@@ -53,11 +53,15 @@ class RulesetValidationResourceTest {
 
         JsonPath report = validate(upload("coupons.xlsx", coupons));
 
-        assertThat(report.getBoolean("accepted")).isTrue();
+        // the shipped scenarios pin the dormant coupon at 30: the edit is rejected until they are updated,
+        // and the report shows exactly those scenarios, plus the impact the edit would have
+        assertThat(report.getBoolean("accepted")).isFalse();
         assertThat(report.getString("baselineVersion")).isEqualTo(active);
         assertThat(report.getString("candidateVersion")).isNotEqualTo(active);
         assertThat(report.getList("files")).containsExactly(Map.of("name", "coupons.xlsx", "change", "CHANGED"));
-        assertThat(report.getInt("scenarios.passed")).isEqualTo(report.getInt("scenarios.total"));
+        List<Map<String, Object>> failures = report.getList("scenarios.failures");
+        assertThat(failures).isNotEmpty().allSatisfy(failure -> assertThat(failure.toString())
+                .contains("coupon.amountOff").contains("expected=30").contains("actual=35"));
         assertThat(report.getInt("impact.decided")).isEqualTo(10_000);
         assertThat(report.getInt("impact.changed")).isZero();
         assertThat(report.getInt("impact.tierChangeCount")).isZero();
@@ -81,7 +85,9 @@ class RulesetValidationResourceTest {
 
         JsonPath report = validate(upload("tiers.xlsx", tiers));
 
-        assertThat(report.getBoolean("accepted")).isTrue();
+        // scenarios pin the 180-day boundary, so the dry run rejects the edit and still shows its impact
+        assertThat(report.getBoolean("accepted")).isFalse();
+        assertThat(report.getList("scenarios.failures").toString()).contains("actual=CHURNED, expected=DORMANT, path=tier");
         List<Map<String, Object>> transitions = report.getList("impact.tierChanges");
         assertThat(transitions).singleElement().satisfies(t -> {
             assertThat(t).containsEntry("from", "DORMANT").containsEntry("to", "CHURNED");
