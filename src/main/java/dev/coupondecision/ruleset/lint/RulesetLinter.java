@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,8 @@ public final class RulesetLinter {
             findings.addAll(lintTable(table));
         }
         findings.addAll(CompletenessCheck.check(tables));
-        return findings;
+        // The options of a sheet apply to each of its tables: report a bad option once, not once per table.
+        return List.copyOf(new LinkedHashSet<>(findings));
     }
 
     List<Finding> lintTable(DecisionTable table) {

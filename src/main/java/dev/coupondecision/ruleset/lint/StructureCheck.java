@@ -18,7 +18,7 @@ final class StructureCheck {
 
     static void check(DecisionTable table, Findings findings) {
         for (TableCell key : table.optionKeys()) {
-            option(key, table.options().get(key.text().trim()), findings);
+            option(key, table.options().get(key.ref()), findings);
         }
         for (DecisionTable.Column column : table.columns()) {
             String kind = column.kind().text().trim().toUpperCase();
