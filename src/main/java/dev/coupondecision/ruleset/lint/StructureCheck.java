@@ -1,6 +1,8 @@
 package dev.coupondecision.ruleset.lint;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks the developer-owned parts of a table: RuleSet options, column kinds and the code cells (object
@@ -37,18 +39,49 @@ final class StructureCheck {
 
     private static void option(TableCell key, TableCell value, Findings findings) {
         String name = key.text().trim();
-        if (!OPTIONS.contains(name.toUpperCase())) {
+        String upper = name.toUpperCase();
+        if (!OPTIONS.contains(upper)) {
             findings.error(key, "RuleSet option '" + name + "' is not allowed in analysts' tables; allowed: Import, Sequential, "
                     + "RULEFLOW-GROUP, ACTIVATION-GROUP and the other rule attributes (no Functions, Variables, Queries or Declare)");
-        } else if (name.equalsIgnoreCase("Import") && value != null) {
+            return;
+        }
+        if (value == null) {
+            return;
+        }
+        String text = value.text().trim();
+        if (upper.equals("IMPORT")) {
             for (String imported : value.text().split(",")) {
                 if (!CodeGuard.isAllowedImport(imported)) {
                     findings.error(value, "import '" + imported.trim() + "' is outside the decision facts; only "
                             + CodeGuard.FACTS_PACKAGE + ".* may be imported");
                 }
             }
+            return;
+        }
+        // Drools pastes these values into the generated DRL (the RuleSet value right after "package"), so each
+        // must be the plain value its option takes and nothing more.
+        OptionValue expected = OPTION_VALUES.getOrDefault(upper, GROUPS.get(upper));
+        if (expected != null && !expected.pattern().matcher(text).matches()) {
+            findings.error(value, "'" + value.text() + "' is not a valid " + name + "; expected " + expected.description());
         }
     }
+
+    private record OptionValue(Pattern pattern, String description) {
+    }
+
+    private static final OptionValue BOOLEAN = new OptionValue(Pattern.compile("(?i)true|false"), "true or false");
+    private static final OptionValue GROUP = new OptionValue(Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*"),
+            "a group name of letters, digits, '-', '_' or '.'");
+    private static final Map<String, OptionValue> OPTION_VALUES = Map.of(
+            "RULESET", new OptionValue(Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*"),
+                    "a Java package name such as dev.coupondecision.tables.coupons"),
+            "SEQUENTIAL", BOOLEAN, "ESCAPEQUOTES", BOOLEAN, "IGNORENUMERICFORMAT", BOOLEAN, "NUMERICDISABLED", BOOLEAN,
+            "NO-LOOP", BOOLEAN, "LOCK-ON-ACTIVE", BOOLEAN,
+            "SEQUENTIALMAXPRIORITY", new OptionValue(Pattern.compile("-?\\d+"), "a whole number"),
+            "SEQUENTIALMINPRIORITY", new OptionValue(Pattern.compile("-?\\d+"), "a whole number"),
+            "DIALECT", new OptionValue(Pattern.compile("(?i)java|mvel"), "java or mvel"));
+    private static final Map<String, OptionValue> GROUPS = Map.of("RULEFLOW-GROUP", GROUP, "AGENDA-GROUP", GROUP,
+            "ACTIVATION-GROUP", GROUP);
 
     private static void code(TableCell cell, Findings findings) {
         if (cell == null || cell.isBlank()) {
