@@ -21,6 +21,10 @@ public record DecisionTable(String file, String sheet, Map<String, TableCell> op
             return kind.text().trim().toUpperCase().startsWith("ACTION");
         }
 
+        public boolean isPriority() {
+            return kind.text().trim().equalsIgnoreCase("PRIORITY");
+        }
+
         public String template() {
             return code == null ? "" : code.text();
         }

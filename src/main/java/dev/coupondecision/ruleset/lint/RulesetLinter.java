@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class RulesetLinter {
     private static final Pattern DRL_IMPORT = Pattern.compile("^\\s*import\\s+(function\\s+|static\\s+)?([\\w.*]+)\\s*;?\\s*$");
 
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
+
     private final CellValueCheck values;
 
     public RulesetLinter(LocalTime quietFrom, LocalTime quietUntil) {
@@ -52,6 +54,8 @@ public final class RulesetLinter {
                 TableCell cell = row.cell(column);
                 if (column.isCondition() || column.isAction()) {
                     values.check(column, cell, findings);
+                } else if (column.isPriority()) {
+                    priority(cell, findings);
                 } else if (cell.text().contains("\"") || cell.text().contains("\\")) {
                     findings.error(cell, "'" + cell.text() + "' must not contain quotes or backslashes");
                 }
@@ -59,6 +63,13 @@ public final class RulesetLinter {
         }
         RowChecks.shadowedRows(table, findings);
         return findings.list();
+    }
+
+    /** A priority is a whole number; Drools would compile a value in parentheses as code (dynamic salience). */
+    private static void priority(TableCell cell, Findings findings) {
+        if (!cell.isBlank() && !WHOLE_NUMBER.matcher(cell.text().trim()).matches()) {
+            findings.error(cell, "'" + cell.text() + "' is not a whole number; a priority is a number such as 10");
+        }
     }
 
     private static List<DecisionTable> readTables(RuleFile file, List<Finding> findings) {
