@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 public final class RulesetLinter {
     private static final Pattern DRL_IMPORT = Pattern.compile("^\\s*import\\s+(function\\s+|static\\s+)?([\\w.*]+)\\s*;?\\s*$");
 
+    private static final Pattern PLAIN_TEXT_BREAKOUT = Pattern.compile("[\"\\\\\r\n]|/\\*|\\*/");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
 
     private final CellValueCheck values;
@@ -56,8 +57,10 @@ public final class RulesetLinter {
                     values.check(column, cell, findings);
                 } else if (column.isPriority()) {
                     priority(cell, findings);
-                } else if (cell.text().contains("\"") || cell.text().contains("\\")) {
-                    findings.error(cell, "'" + cell.text() + "' must not contain quotes or backslashes");
+                } else if (PLAIN_TEXT_BREAKOUT.matcher(cell.text()).find()) {
+                    // Drools pastes these cells into the DRL as they are: a description inside a /* */ comment,
+                    // names and groups inside quotes. Any of these characters could end that and start code.
+                    findings.error(cell, "'" + cell.text() + "' must not contain quotes, backslashes, line breaks or comment marks (/* */)");
                 }
             }
         }
