@@ -87,6 +87,10 @@ final class StructureCheck {
         if (cell == null || cell.isBlank()) {
             return;
         }
+        if (CodeGuard.hasUnicodeEscape(cell.text())) {
+            findings.error(cell, "code contains a unicode escape (\\u...), which Java turns into code before compiling; type the character itself");
+            return;
+        }
         var forbidden = CodeGuard.forbiddenIdentifiers(cell.text());
         if (!forbidden.isEmpty()) {
             findings.error(cell, "code uses " + String.join(", ", forbidden) + ", outside what tables may use: "
