@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * spreadsheets and DRL within the decision facts. Each finding names its file and cell (or line).
  */
 public final class RulesetLinter {
-    private static final Pattern DRL_IMPORT = Pattern.compile("^\\s*import\\s+(function\\s+|static\\s+)?([\\w.*]+)\\s*;?\\s*$");
+    private static final Pattern DRL_IMPORT_LINE = Pattern.compile("\\s*import\\s");
+    private static final Pattern DRL_IMPORT = Pattern.compile("(?:^|;)\\s*(?<keyword>import)\\s+(?<modifier>function\\s+|static\\s+)?(?<name>[\\w.]+(?:\\.\\*)?)");
 
     private static final Pattern PLAIN_TEXT_BREAKOUT = Pattern.compile("[\"\\\\\r\n]|/\\*|\\*/");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
@@ -85,15 +86,24 @@ public final class RulesetLinter {
         }
     }
 
+    /**
+     * Every import of a DRL file must name the facts package: also one followed by a comment or by another
+     * statement on the same line ({@code import java.io.File; // for the audit log}).
+     */
     private static List<Finding> drlImports(RuleFile file) {
         List<Finding> findings = new ArrayList<>();
         String[] lines = new String(file.content(), StandardCharsets.UTF_8).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
+            if (!DRL_IMPORT_LINE.matcher(lines[i]).lookingAt()) {
+                continue;
+            }
             Matcher matcher = DRL_IMPORT.matcher(lines[i]);
-            if (matcher.matches() && (matcher.group(1) != null || !CodeGuard.isAllowedImport(matcher.group(2)))) {
-                findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), i + 1, lines[i].indexOf("import") + 1,
-                        "import '" + matcher.group(2) + "' is outside the project's domain package "
-                                + CodeGuard.FACTS_PACKAGE));
+            while (matcher.find()) {
+                if (matcher.group("modifier") != null || !CodeGuard.isAllowedImport(matcher.group("name"))) {
+                    findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), i + 1, matcher.start("keyword") + 1,
+                            "import '" + matcher.group("name") + "' is outside the project's domain package "
+                                    + CodeGuard.FACTS_PACKAGE));
+                }
             }
         }
         return findings;
