@@ -37,6 +37,11 @@ final class StructureCheck {
         }
     }
 
+    /** False when a column kind is unknown: the row analysis would then misread the table's columns. */
+    static boolean columnKindsKnown(DecisionTable table) {
+        return table.columns().stream().allMatch(c -> COLUMN_KINDS.contains(c.kind().text().trim().toUpperCase()));
+    }
+
     private static void option(TableCell key, TableCell value, Findings findings) {
         String name = key.text().trim();
         String upper = name.toUpperCase();
