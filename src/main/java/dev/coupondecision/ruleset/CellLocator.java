@@ -10,6 +10,9 @@ import org.apache.poi.ss.util.CellReference;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Maps a Drools compiler message about generated DRL back to the spreadsheet cell it came from: the
@@ -18,6 +21,11 @@ import java.io.IOException;
  */
 final class CellLocator {
     private static final DataFormatter FORMATTER = new DataFormatter();
+    private static final Pattern HEADER_AT = Pattern.compile("header at [A-Z]+(\\d+)");
+    private static final Pattern IDENTIFIER = Pattern.compile("\\$?[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$(param|\\d+)");
+    private static final Set<String> NOT_NAMES = Set.of("modify", "insert", "new", "true", "false", "null", "this",
+            "forall");
 
     private CellLocator() {
     }
@@ -29,9 +37,77 @@ final class CellLocator {
                     "in the table header: " + message);
         }
         String offending = sheet.drlLine(drlLine);
-        String cell = cellWithValueIn(sheet, row, offending + "\n" + message);
+        String cell = null;
+        if (offending.trim().startsWith("rule ")) {
+            // Java compile errors in a consequence carry the line of the rule, not of its statement: the
+            // method or variable the message names leads to the column whose code template uses it.
+            cell = cellOfTemplateNamedIn(sheet, drlLine, row, message);
+        }
+        if (cell == null) {
+            cell = cellWithValueIn(sheet, row, offending + "\n" + message);
+        }
         return Finding.inCell(Finding.Severity.ERROR, sheet.file(), sheet.sheet(), cell == null ? "row " + row : cell,
                 message + (offending.isBlank() ? "" : " (generated: " + offending.trim() + ")"));
+    }
+
+    /**
+     * The cell of rule row {@code rowNumber} in the one column whose code template (the row three below the
+     * "RuleTable" header Drools names in its "// rule values at A12, header at A7" comment) uses an identifier
+     * the message names; null when no column or more than one does.
+     */
+    private static String cellOfTemplateNamedIn(TranslatedSheet sheet, int drlLine, int rowNumber, String message) {
+        Integer headerRow = headerRowOf(sheet, drlLine);
+        if (headerRow == null) {
+            return null;
+        }
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(sheet.workbook().content()))) {
+            Sheet worksheet = workbook.getSheet(sheet.sheet());
+            Row codeRow = worksheet == null ? null : worksheet.getRow(headerRow - 1 + 3);
+            if (codeRow == null) {
+                return null;
+            }
+            Integer bestColumn = null;
+            int bestLength = 0;
+            boolean tie = false;
+            for (Cell cell : codeRow) {
+                int length = longestIdentifierNamedIn(FORMATTER.formatCellValue(cell), message);
+                if (length > bestLength) {
+                    bestColumn = cell.getColumnIndex();
+                    bestLength = length;
+                    tie = false;
+                } else if (length > 0 && length == bestLength) {
+                    tie = true;
+                }
+            }
+            return bestColumn == null || tie ? null
+                    : new CellReference(rowNumber - 1, bestColumn).formatAsString(false);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Integer headerRowOf(TranslatedSheet sheet, int drlLine) {
+        Integer header = null;
+        for (TranslatedSheet.RowMarker marker : sheet.rowMarkers()) {
+            if (marker.drlLine() <= drlLine) {
+                Matcher matcher = HEADER_AT.matcher(sheet.drlLine(marker.drlLine()));
+                header = matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
+            }
+        }
+        return header;
+    }
+
+    private static int longestIdentifierNamedIn(String template, String message) {
+        int longest = 0;
+        Matcher identifiers = IDENTIFIER.matcher(template);
+        while (identifiers.find()) {
+            String name = identifiers.group();
+            if (name.length() > longest && !NOT_NAMES.contains(name) && !PLACEHOLDER.matcher(name).matches()
+                    && Pattern.compile("(?<![\\w$])" + Pattern.quote(name) + "(?![\\w$])").matcher(message).find()) {
+                longest = name.length();
+            }
+        }
+        return longest;
     }
 
     private static String cellWithValueIn(TranslatedSheet sheet, int rowNumber, String text) {
