@@ -10,6 +10,8 @@ import org.apache.poi.ss.util.CellReference;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +34,12 @@ final class CellLocator {
 
     static Finding locate(TranslatedSheet sheet, Integer drlLine, String message) {
         Integer row = drlLine == null ? null : sheet.rowOfDrlLine(drlLine);
+        String optionCell = optionCellNamedIn(sheet, drlLine == null ? "" : sheet.drlLine(drlLine), message);
+        if (optionCell != null) {
+            // An import or the RuleSet name: every rule of the sheet fails the same way, so one finding at the
+            // option's cell (identical messages collapse into it) says more than one per rule row.
+            return Finding.inCell(Finding.Severity.ERROR, sheet.file(), sheet.sheet(), optionCell, message);
+        }
         if (row == null) {
             return Finding.inCell(Finding.Severity.ERROR, sheet.file(), sheet.sheet(), null,
                     "in the table header: " + message);
@@ -48,6 +56,49 @@ final class CellLocator {
         }
         return Finding.inCell(Finding.Severity.ERROR, sheet.file(), sheet.sheet(), cell == null ? "row " + row : cell,
                 message + (offending.isBlank() ? "" : " (generated: " + offending.trim() + ")"));
+    }
+
+    /**
+     * The value cell of the sheet's Import option when the message names one of its imports (Drools reports a
+     * class it cannot import in the header and again in every rule), or of the RuleSet option when the error is
+     * on the generated package line; null otherwise.
+     */
+    private static String optionCellNamedIn(TranslatedSheet sheet, String offending, String message) {
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(sheet.workbook().content()))) {
+            Sheet worksheet = workbook.getSheet(sheet.sheet());
+            if (worksheet == null) {
+                return null;
+            }
+            String ruleSetValue = null;
+            for (Row row : worksheet) {
+                List<Cell> cells = new ArrayList<>();
+                for (Cell cell : row) {
+                    if (!FORMATTER.formatCellValue(cell).isBlank()) {
+                        cells.add(cell);
+                    }
+                }
+                if (cells.size() < 2) {
+                    continue;
+                }
+                String key = FORMATTER.formatCellValue(cells.get(0)).trim();
+                Cell value = cells.get(1);
+                if (key.equalsIgnoreCase("RuleSet") && ruleSetValue == null) {
+                    ruleSetValue = new CellReference(value).formatAsString(false);
+                }
+                if (key.equalsIgnoreCase("Import")) {
+                    for (String imported : FORMATTER.formatCellValue(value).split(",")) {
+                        String name = imported.trim();
+                        if (!name.isEmpty() && !name.endsWith("*") && Pattern.compile("(?<![\\w.])" + Pattern.quote(name)
+                                + "(?![\\w])").matcher(message).find()) {
+                            return new CellReference(value).formatAsString(false);
+                        }
+                    }
+                }
+            }
+            return offending.trim().startsWith("package ") ? ruleSetValue : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
