@@ -96,6 +96,20 @@ class CompileErrorsAtCellsTest {
     }
 
     @Test
+    void shouldReportMisspelledImportAtTheImportCell() {
+        // Lint accepts any class name in the facts package; Drools cannot find this one.
+        TableEdit.edit(copy.table("coupons.xlsx"), t -> t.set("B2", "dev.coupondecision.decision.facts.*, dev.coupondecision.decision.facts.Custmer"));
+        assertThat(LINTER.lint(copy.files())).isEmpty();
+
+        List<Finding> findings = compileErrors();
+
+        assertThat(findings).extracting(Finding::location, Finding::message).containsExactly(
+                tuple("coupons.xlsx › Coupons › B2", "Error importing : 'dev.coupondecision.decision.facts.Custmer'"),
+                tuple("coupons.xlsx › Coupons › B2", "Rule Compilation error Only a type can be imported. "
+                        + "dev.coupondecision.decision.facts.Custmer resolves to a package"));
+    }
+
+    @Test
     void shouldReportDrlSyntaxErrorWithFileLineAndColumn() throws IOException {
         // Line 20 of eligibility.drl loses its closing parenthesis: the parser stops at "$d" on line 21, column 4.
         Path drl = copy.drl("eligibility.drl");
