@@ -84,6 +84,8 @@ class ConcurrentSwapTest {
         for (Future<List<Answer>> result : results) {
             answers.addAll(result.get());
         }
+        System.out.printf("concurrent swap: %d swaps, %d decisions by %d clients, %d versions served%n", swaps,
+                answers.size(), CLIENTS, answers.stream().map(Answer::version).distinct().count());
         assertThat(swaps).isGreaterThanOrEqualTo(MIN_SWAPS);
         assertThat(answers).as("decisions made while swapping").hasSizeGreaterThan(CLIENTS * 10);
         assertThat(answers).filteredOn(a -> a.status() != 200 || a.error() != null).as("failed requests").isEmpty();

@@ -6,11 +6,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Runs the service on a private copy of the shipped rule files in a temporary directory, polled every 200 ms,
+ * Runs the service on a private copy of the shipped rule files in a new directory under target/, polled every 200 ms,
  * so tests can edit tables the way an analyst saves them and watch the running service react. Tests find the
  * directories through the service's own configuration ({@code coupon.tables-dir}, ...).
  *
@@ -31,7 +32,7 @@ public class HotReloadProfile implements QuarkusTestProfile {
 
     static Map<String, String> copyOfShippedFiles(String prefix) {
         try {
-            ShippedCopy copy = ShippedCopy.of(Files.createTempDirectory(prefix),
+            ShippedCopy copy = ShippedCopy.of(Files.createTempDirectory(Files.createDirectories(Path.of("target")), prefix),
                     scenario -> !"DORMANT".equals(scenario.path("expect").path("tier").asText()));
             Map<String, String> config = new HashMap<>();
             config.put("coupon.rules-dir", copy.rules().toString());

@@ -141,7 +141,7 @@ class HotReloadTest {
 
     @Test
     void shouldNeverRunHostileCodeSavedIntoATable() throws IOException {
-        Path marker = Files.createTempDirectory("hostile-").resolve("hostile-code-ran");
+        Path marker = Files.createTempDirectory(copy.root(), "hostile-").resolve("hostile-code-ran");
         TableEdit.edit(copy.table("coupons.xlsx"), t -> t.set("G10",
                 "$d.setAmountOff($param); new java.io.FileWriter(\"" + marker + "\").close();"));
         JsonNode candidate = awaitCandidate(copy.files().version());
