@@ -1,6 +1,7 @@
 package dev.coupondecision.ruleset;
 
 import org.drools.base.definitions.rule.impl.RuleImpl;
+import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -97,7 +98,9 @@ public final class RulesetCompiler {
         String message = result.getMessage().trim();
         TranslatedSheet sheet = sheetsByPath.get(path);
         if (sheet == null) {
-            return Finding.inDrl(Finding.Severity.ERROR, path, line, null, message);
+            // the parser's column, as Drools prints it in "[line:column]"
+            Integer column = result instanceof ParserError parserError && parserError.getCol() >= 0 ? parserError.getCol() : null;
+            return Finding.inDrl(Finding.Severity.ERROR, path, line, column, message);
         }
         return CellLocator.locate(sheet, line, message);
     }

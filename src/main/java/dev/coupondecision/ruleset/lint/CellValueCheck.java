@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
 final class CellValueCheck {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
     private static final Pattern ENUM_PLACEHOLDER = Pattern.compile("(\\w+)\\.\\$(param|\\d)");
+    private static final Pattern FORALL_BODY = Pattern.compile("forall\\([^)]*\\)\\s*\\{(.*)\\}", Pattern.DOTALL);
+    private static final Pattern FORALL_ITEM = Pattern.compile("\\$(?![\\w$])");
+    private static final Pattern FORALL_ENUM = Pattern.compile("(\\w+)\\.\\$(?![\\w$])");
     private static final Pattern SMART_QUOTES = Pattern.compile("[\u2018\u2019\u201C\u201D]");
     private static final Map<String, Range> RANGES = Map.ofEntries(
             Map.entry("setAmountOff(", new Range(BigDecimal.ZERO, null, false, "an amount >= 0")),
@@ -61,7 +64,7 @@ final class CellValueCheck {
         }
         String template = column.template();
         if (template.contains("forall(")) {
-            Arrays.stream(cell.text().split(",")).forEach(item -> quoted(cell, item.trim(), findings));
+            forallItems(template, cell, findings);
         } else if (template.contains("$1")) {
             String[] params = cell.text().split(",", -1);
             for (int i = 0; i < params.length; i++) {
@@ -78,7 +81,7 @@ final class CellValueCheck {
     private void placeholder(DecisionTable.Column column, TableCell cell, String placeholder, String value,
                              Findings findings) {
         String template = column.template();
-        if (template.contains("\"" + placeholder + "\"")) {
+        if (onlyInQuotes(template, placeholder)) {
             quoted(cell, value, findings);
             if (template.contains("setWindows(")) {
                 windows(cell, value, findings);
@@ -110,6 +113,47 @@ final class CellValueCheck {
         }
     }
 
+    /**
+     * Whether every use of the placeholder in the template is a whole quoted string ({@code "$param"}). A
+     * template that also uses it outside quotes pastes the value in as code there, so the value must then
+     * pass the number or enum check as well.
+     */
+    private static boolean onlyInQuotes(String template, String placeholder) {
+        int uses = occurrences(template, placeholder);
+        return uses > 0 && occurrences(template, "\"" + placeholder + "\"") == uses;
+    }
+
+    private static int occurrences(String text, String part) {
+        int count = 0;
+        for (int at = text.indexOf(part); at >= 0; at = text.indexOf(part, at + part.length())) {
+            count++;
+        }
+        return count;
+    }
+
+    /**
+     * Items of a {@code forall(sep){... $ ...}} column: quoted items when the template quotes {@code "$"},
+     * otherwise enum constants ({@code Tier.$}) or numbers, since Drools pastes each item in as it is.
+     */
+    private static void forallItems(String template, TableCell cell, Findings findings) {
+        Matcher body = FORALL_BODY.matcher(template);
+        String inner = body.find() ? body.group(1) : template;
+        long items = FORALL_ITEM.matcher(inner).results().count();
+        boolean quotedItems = items > 0 && items == occurrences(inner, "\"$\"");
+        Matcher enumItem = FORALL_ENUM.matcher(inner);
+        Optional<Class<?>> enumType = enumItem.find() ? enumType(enumItem.group(1)) : Optional.empty();
+        for (String item : cell.text().split(",")) {
+            String value = item.trim();
+            if (quotedItems) {
+                quoted(cell, value, findings);
+            } else if (enumType.isPresent()) {
+                enumConstant(cell, value, enumType.get(), findings);
+            } else if (!NUMBER.matcher(value).matches()) {
+                findings.error(cell, "'" + value + "' is not a number; each item of this column is a number");
+            }
+        }
+    }
+
     private static Optional<Range> rangeFor(String template) {
         return RANGES.entrySet().stream().filter(e -> template.contains(e.getKey())).map(Map.Entry::getValue).findFirst();
     }
@@ -118,12 +162,15 @@ final class CellValueCheck {
         Matcher matcher = ENUM_PLACEHOLDER.matcher(template);
         while (matcher.find()) {
             if (("$" + matcher.group(2)).equals(placeholder)) {
-                String typeName = matcher.group(1);
-                return CodeGuard.FACT_TYPES.stream().filter(t -> t.isEnum() && t.getSimpleName().equals(typeName))
-                        .<Class<?>>map(t -> t).findFirst();
+                return enumType(matcher.group(1));
             }
         }
         return Optional.empty();
+    }
+
+    private static Optional<Class<?>> enumType(String typeName) {
+        return CodeGuard.FACT_TYPES.stream().filter(t -> t.isEnum() && t.getSimpleName().equals(typeName))
+                .<Class<?>>map(t -> t).findFirst();
     }
 
     private static void enumConstant(TableCell cell, String value, Class<?> type, Findings findings) {

@@ -34,6 +34,7 @@ public final class CodeGuard {
             "this", "matches", "contains", "memberOf", "in", "not");
     private static final Set<String> ALLOWED = allowedIdentifiers();
     private static final Pattern STRING_LITERAL = Pattern.compile("\"([^\"\\\\]|\\\\.)*\"");
+    private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
     private static final Pattern IDENTIFIER = Pattern.compile("\\$?[A-Za-z_][A-Za-z0-9_]*");
 
     private CodeGuard() {
@@ -50,6 +51,15 @@ public final class CodeGuard {
             }
         }
         return forbidden;
+    }
+
+    /**
+     * True when the code holds a Java unicode escape ({@code \\u0022}). The Java compiler turns these into
+     * characters before it reads the code, so an escape inside a string literal can close the string and
+     * start code that the identifier check above never sees.
+     */
+    public static boolean hasUnicodeEscape(String code) {
+        return UNICODE_ESCAPE.matcher(code).find();
     }
 
     /** True when an import names the facts package or one of its fact types. */

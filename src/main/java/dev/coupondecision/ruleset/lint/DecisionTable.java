@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One RuleTable of a sheet, read cell by cell so that findings can name the cell: the RuleSet options
- * above it, its columns (kind, object type, code template, title) and its rule rows.
+ * One RuleTable of a sheet, read cell by cell so that findings can name the cell: the RuleSet options of
+ * its sheet ({@code optionKeys} in sheet order; {@code options} maps each key cell's reference to the value
+ * cell Drools reads for it), its columns (kind, object type, code template, title) and its rule rows.
  */
 public record DecisionTable(String file, String sheet, Map<String, TableCell> options, List<TableCell> optionKeys,
                             List<Column> columns, List<RuleRow> rows) {
@@ -18,6 +19,10 @@ public record DecisionTable(String file, String sheet, Map<String, TableCell> op
 
         public boolean isAction() {
             return kind.text().trim().toUpperCase().startsWith("ACTION");
+        }
+
+        public boolean isPriority() {
+            return kind.text().trim().equalsIgnoreCase("PRIORITY");
         }
 
         public String template() {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the RuleSet and RuleTable blocks of a workbook the way Drools lays them out (options in two
@@ -38,10 +39,17 @@ public final class DecisionTableReader {
         }
     }
 
+    /**
+     * Drools reads every non-blank row of a rule sheet that lies outside its rule tables as a RuleSet option
+     * (first non-blank cell: the key; the next non-blank cell to its right: the value), wherever it is: above
+     * the first table, or below a table after its blank row. So options are collected from the whole sheet
+     * and every table of the sheet sees all of them. Outside the RuleSet block (the rows from "RuleSet" down
+     * to the first table) only rows whose key Drools interprets count; other rows there are notes.
+     */
     private static List<DecisionTable> readSheet(String file, Sheet sheet) {
+        List<int[]> tableStarts = new ArrayList<>();
         Map<String, TableCell> options = new LinkedHashMap<>();
         List<TableCell> optionKeys = new ArrayList<>();
-        List<DecisionTable> tables = new ArrayList<>();
         boolean inRuleSet = false;
         for (int r = 0; r <= sheet.getLastRowNum(); r++) {
             Row row = sheet.getRow(r);
@@ -50,22 +58,51 @@ public final class DecisionTableReader {
                 continue;
             }
             String head = text(row.getCell(first)).trim();
-            if (head.equalsIgnoreCase("RuleSet")) {
-                inRuleSet = true;
-            } else if (head.regionMatches(true, 0, "RuleTable", 0, "RuleTable".length())) {
-                DecisionTable table = readTable(file, sheet, r, first, options, optionKeys);
-                tables.add(table);
-                r = table.rows().isEmpty() ? r + 4 : table.rows().get(table.rows().size() - 1).number() - 1;
+            if (head.regionMatches(true, 0, "RuleTable", 0, "RuleTable".length())) {
+                tableStarts.add(new int[]{r, first});
+                r = lastRowOfTable(sheet, r, first);
                 inRuleSet = false;
                 continue;
             }
-            if (inRuleSet) {
+            if (head.equalsIgnoreCase("RuleSet")) {
+                inRuleSet = true;
+            }
+            if (inRuleSet || DROOLS_PROPERTY_KEYS.contains(head.toUpperCase())) {
                 TableCell key = cell(sheet, r, first);
                 optionKeys.add(key);
-                options.put(key.text().trim(), cell(sheet, r, first + 1));
+                options.put(key.ref(), valueRightOf(sheet, r, first));
             }
         }
+        List<DecisionTable> tables = new ArrayList<>();
+        for (int[] start : tableStarts) {
+            tables.add(readTable(file, sheet, start[0], start[1], options, optionKeys));
+        }
         return tables;
+    }
+
+    /** RuleSet option keys and rule attributes that Drools reads from the rows outside rule tables. */
+    private static final Set<String> DROOLS_PROPERTY_KEYS = Set.of("RULESET", "IMPORT", "VARIABLES", "FUNCTIONS",
+            "QUERIES", "DECLARE", "SEQUENTIAL", "SEQUENTIALMAXPRIORITY", "SEQUENTIALMINPRIORITY", "ESCAPEQUOTES",
+            "NUMERICDISABLED", "IGNORENUMERICFORMAT", "DIALECT", "PRIORITY", "SALIENCE", "DURATION", "TIMER",
+            "ENABLED", "CALENDARS", "NO-LOOP", "LOCK-ON-ACTIVE", "AUTO-FOCUS", "ACTIVATION-GROUP", "AGENDA-GROUP",
+            "RULEFLOW-GROUP", "DATE-EFFECTIVE", "DATE-EXPIRES");
+
+    /** The value Drools takes for the option keyed at (row, keyColumn): the next non-blank cell to its right. */
+    private static TableCell valueRightOf(Sheet sheet, int rowIndex, int keyColumn) {
+        Row row = sheet.getRow(rowIndex);
+        for (int c = keyColumn + 1; row != null && c < row.getLastCellNum(); c++) {
+            TableCell value = cell(sheet, rowIndex, c);
+            if (!value.isBlank()) {
+                return value;
+            }
+        }
+        return cell(sheet, rowIndex, keyColumn + 1);
+    }
+
+    /** The 0-based index of the last row of the table headed at {@code headerRow} (its last rule row). */
+    private static int lastRowOfTable(Sheet sheet, int headerRow, int firstColumn) {
+        DecisionTable table = readTable("", sheet, headerRow, firstColumn, Map.of(), List.of());
+        return table.rows().isEmpty() ? headerRow + 4 : table.rows().get(table.rows().size() - 1).number() - 1;
     }
 
     private static DecisionTable readTable(String file, Sheet sheet, int headerRow, int firstColumn,

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +19,11 @@ import java.util.regex.Pattern;
  * spreadsheets and DRL within the decision facts. Each finding names its file and cell (or line).
  */
 public final class RulesetLinter {
-    private static final Pattern DRL_IMPORT = Pattern.compile("^\\s*import\\s+(function\\s+|static\\s+)?([\\w.*]+)\\s*;?\\s*$");
+    private static final Pattern DRL_IMPORT_LINE = Pattern.compile("\\s*import\\s");
+    private static final Pattern DRL_IMPORT = Pattern.compile("(?:^|;)\\s*(?<keyword>import)\\s+(?<modifier>function\\s+|static\\s+)?(?<name>[\\w.]+(?:\\.\\*)?)");
+
+    private static final Pattern PLAIN_TEXT_BREAKOUT = Pattern.compile("[\"\\\\\r\n]|/\\*|\\*/");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
 
     private final CellValueCheck values;
 
@@ -39,7 +44,8 @@ public final class RulesetLinter {
             findings.addAll(lintTable(table));
         }
         findings.addAll(CompletenessCheck.check(tables));
-        return findings;
+        // The options of a sheet apply to each of its tables: report a bad option once, not once per table.
+        return List.copyOf(new LinkedHashSet<>(findings));
     }
 
     List<Finding> lintTable(DecisionTable table) {
@@ -50,13 +56,26 @@ public final class RulesetLinter {
                 TableCell cell = row.cell(column);
                 if (column.isCondition() || column.isAction()) {
                     values.check(column, cell, findings);
-                } else if (cell.text().contains("\"") || cell.text().contains("\\")) {
-                    findings.error(cell, "'" + cell.text() + "' must not contain quotes or backslashes");
+                } else if (column.isPriority()) {
+                    priority(cell, findings);
+                } else if (PLAIN_TEXT_BREAKOUT.matcher(cell.text()).find()) {
+                    // Drools pastes these cells into the DRL as they are: a description inside a /* */ comment,
+                    // names and groups inside quotes. Any of these characters could end that and start code.
+                    findings.error(cell, "'" + cell.text() + "' must not contain quotes, backslashes, line breaks or comment marks (/* */)");
                 }
             }
         }
-        RowChecks.shadowedRows(table, findings);
+        if (StructureCheck.columnKindsKnown(table)) {
+            RowChecks.shadowedRows(table, findings);
+        }
         return findings.list();
+    }
+
+    /** A priority is a whole number; Drools would compile a value in parentheses as code (dynamic salience). */
+    private static void priority(TableCell cell, Findings findings) {
+        if (!cell.isBlank() && !WHOLE_NUMBER.matcher(cell.text().trim()).matches()) {
+            findings.error(cell, "'" + cell.text() + "' is not a whole number; a priority is a number such as 10");
+        }
     }
 
     private static List<DecisionTable> readTables(RuleFile file, List<Finding> findings) {
@@ -69,15 +88,24 @@ public final class RulesetLinter {
         }
     }
 
+    /**
+     * Every import of a DRL file must name the facts package: also one followed by a comment or by another
+     * statement on the same line ({@code import java.io.File; // for the audit log}).
+     */
     private static List<Finding> drlImports(RuleFile file) {
         List<Finding> findings = new ArrayList<>();
         String[] lines = new String(file.content(), StandardCharsets.UTF_8).split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
+            if (!DRL_IMPORT_LINE.matcher(lines[i]).lookingAt()) {
+                continue;
+            }
             Matcher matcher = DRL_IMPORT.matcher(lines[i]);
-            if (matcher.matches() && (matcher.group(1) != null || !CodeGuard.isAllowedImport(matcher.group(2)))) {
-                findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), i + 1, lines[i].indexOf("import") + 1,
-                        "import '" + matcher.group(2) + "' is outside the project's domain package "
-                                + CodeGuard.FACTS_PACKAGE));
+            while (matcher.find()) {
+                if (matcher.group("modifier") != null || !CodeGuard.isAllowedImport(matcher.group("name"))) {
+                    findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), i + 1, matcher.start("keyword") + 1,
+                            "import '" + matcher.group("name") + "' is outside the project's domain package "
+                                    + CodeGuard.FACTS_PACKAGE));
+                }
             }
         }
         return findings;

@@ -1,6 +1,8 @@
 package dev.coupondecision.ruleset.lint;
 
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Checks the developer-owned parts of a table: RuleSet options, column kinds and the code cells (object
@@ -18,7 +20,7 @@ final class StructureCheck {
 
     static void check(DecisionTable table, Findings findings) {
         for (TableCell key : table.optionKeys()) {
-            option(key, table.options().get(key.text().trim()), findings);
+            option(key, table.options().get(key.ref()), findings);
         }
         for (DecisionTable.Column column : table.columns()) {
             String kind = column.kind().text().trim().toUpperCase();
@@ -35,23 +37,63 @@ final class StructureCheck {
         }
     }
 
+    /** False when a column kind is unknown: the row analysis would then misread the table's columns. */
+    static boolean columnKindsKnown(DecisionTable table) {
+        return table.columns().stream().allMatch(c -> COLUMN_KINDS.contains(c.kind().text().trim().toUpperCase()));
+    }
+
     private static void option(TableCell key, TableCell value, Findings findings) {
         String name = key.text().trim();
-        if (!OPTIONS.contains(name.toUpperCase())) {
+        String upper = name.toUpperCase();
+        if (!OPTIONS.contains(upper)) {
             findings.error(key, "RuleSet option '" + name + "' is not allowed in analysts' tables; allowed: Import, Sequential, "
                     + "RULEFLOW-GROUP, ACTIVATION-GROUP and the other rule attributes (no Functions, Variables, Queries or Declare)");
-        } else if (name.equalsIgnoreCase("Import") && value != null) {
+            return;
+        }
+        if (value == null) {
+            return;
+        }
+        String text = value.text().trim();
+        if (upper.equals("IMPORT")) {
             for (String imported : value.text().split(",")) {
                 if (!CodeGuard.isAllowedImport(imported)) {
                     findings.error(value, "import '" + imported.trim() + "' is outside the decision facts; only "
                             + CodeGuard.FACTS_PACKAGE + ".* may be imported");
                 }
             }
+            return;
+        }
+        // Drools pastes these values into the generated DRL (the RuleSet value right after "package"), so each
+        // must be the plain value its option takes and nothing more.
+        OptionValue expected = OPTION_VALUES.getOrDefault(upper, GROUPS.get(upper));
+        if (expected != null && !expected.pattern().matcher(text).matches()) {
+            findings.error(value, "'" + value.text() + "' is not a valid " + name + "; expected " + expected.description());
         }
     }
 
+    private record OptionValue(Pattern pattern, String description) {
+    }
+
+    private static final OptionValue BOOLEAN = new OptionValue(Pattern.compile("(?i)true|false"), "true or false");
+    private static final OptionValue GROUP = new OptionValue(Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]*"),
+            "a group name of letters, digits, '-', '_' or '.'");
+    private static final Map<String, OptionValue> OPTION_VALUES = Map.of(
+            "RULESET", new OptionValue(Pattern.compile("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*"),
+                    "a Java package name such as dev.coupondecision.tables.coupons"),
+            "SEQUENTIAL", BOOLEAN, "ESCAPEQUOTES", BOOLEAN, "IGNORENUMERICFORMAT", BOOLEAN, "NUMERICDISABLED", BOOLEAN,
+            "NO-LOOP", BOOLEAN, "LOCK-ON-ACTIVE", BOOLEAN,
+            "SEQUENTIALMAXPRIORITY", new OptionValue(Pattern.compile("-?\\d+"), "a whole number"),
+            "SEQUENTIALMINPRIORITY", new OptionValue(Pattern.compile("-?\\d+"), "a whole number"),
+            "DIALECT", new OptionValue(Pattern.compile("(?i)java|mvel"), "java or mvel"));
+    private static final Map<String, OptionValue> GROUPS = Map.of("RULEFLOW-GROUP", GROUP, "AGENDA-GROUP", GROUP,
+            "ACTIVATION-GROUP", GROUP);
+
     private static void code(TableCell cell, Findings findings) {
         if (cell == null || cell.isBlank()) {
+            return;
+        }
+        if (CodeGuard.hasUnicodeEscape(cell.text())) {
+            findings.error(cell, "code contains a unicode escape (\\u...), which Java turns into code before compiling; type the character itself");
             return;
         }
         var forbidden = CodeGuard.forbiddenIdentifiers(cell.text());

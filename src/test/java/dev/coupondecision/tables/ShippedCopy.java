@@ -1,0 +1,114 @@
+package dev.coupondecision.tables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coupondecision.activation.RulesetVerifier;
+import dev.coupondecision.ruleset.RuleFileSet;
+import dev.coupondecision.ruleset.RulesetCompiler;
+import dev.coupondecision.ruleset.lint.RulesetLinter;
+import dev.coupondecision.scenario.ScenarioLoader;
+import dev.coupondecision.scenario.ScenarioRunner;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * A private copy of the shipped rule files ({@code rules/}, {@code decision-tables/}, {@code scenarios/}) in a
+ * temporary directory, laid out like the service's working directory, so a test can edit a table the way an
+ * analyst would (open the real XLSX, change a cell, save) without touching the shipped files.
+ */
+public record ShippedCopy(Path root, Path rules, Path tables, Path scenarios) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Copies every shipped rule file and scenario into {@code root}. */
+    public static ShippedCopy of(Path root) {
+        return of(root, scenario -> true);
+    }
+
+    /** Copies the shipped rule files and the scenarios that {@code keepScenario} accepts (given their JSON). */
+    public static ShippedCopy of(Path root, Predicate<JsonNode> keepScenario) {
+        ShippedCopy copy = new ShippedCopy(root, root.resolve("rules"), root.resolve("decision-tables"),
+                root.resolve("scenarios"));
+        copy.restore(keepScenario);
+        return copy;
+    }
+
+    /** Puts the shipped rule files back, replacing what a test wrote and removing files a test added. */
+    public void restoreRules() {
+        copyDir(Path.of("rules"), rules, path -> true);
+        copyDir(Path.of("decision-tables"), tables, path -> true);
+        removeFilesNotIn(Path.of("rules"), rules);
+        removeFilesNotIn(Path.of("decision-tables"), tables);
+    }
+
+    private void restore(Predicate<JsonNode> keepScenario) {
+        restoreRules();
+        copyDir(Path.of("scenarios"), scenarios, path -> !path.toString().endsWith(".json") || keepScenario.test(json(path)));
+    }
+
+    public Path table(String name) {
+        return tables.resolve(name);
+    }
+
+    public Path drl(String name) {
+        return rules.resolve(name);
+    }
+
+    /** The rule files as the service reads them, with their content-hash version. */
+    public RuleFileSet files() {
+        return RuleFileSet.read(rules, tables);
+    }
+
+    /**
+     * The check the service runs on every candidate (lint, compile, this copy's scenarios), configured like
+     * the service's defaults: quiet hours 22:00-08:00, customers in Asia/Shanghai unless they say otherwise.
+     */
+    public RulesetVerifier verifier() {
+        Clock clock = Clock.systemUTC();
+        return new RulesetVerifier(new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0)), new RulesetCompiler(clock),
+                new ScenarioRunner(clock, ZoneId.of("Asia/Shanghai")), () -> ScenarioLoader.load(scenarios), clock);
+    }
+
+    private static void copyDir(Path from, Path to, Predicate<Path> keep) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path source : paths.sorted().toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else if (keep.test(source)) {
+                    Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void removeFilesNotIn(Path shipped, Path copy) {
+        try (Stream<Path> paths = Files.list(copy)) {
+            for (Path path : paths.toList()) {
+                if (!Files.exists(shipped.resolve(path.getFileName().toString()))) {
+                    Files.delete(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode json(Path path) {
+        try {
+            return JSON.readTree(path.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
