@@ -56,7 +56,7 @@ final class WorkbookText {
     private void table(DecisionTable table, boolean withOptions) {
         if (withOptions) {
             for (TableCell key : table.optionKeys()) {
-                TableCell value = table.options().get(key.text().trim());
+                TableCell value = table.options().get(key.ref());
                 line(key.ref() + "  " + key.text().trim() + (value == null || value.isBlank() ? "" : ": " + value.text()));
             }
         }
