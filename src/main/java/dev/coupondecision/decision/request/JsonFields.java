@@ -23,6 +23,8 @@ import java.util.regex.Pattern;
 final class JsonFields {
     private static final Pattern MONTH_DAY = Pattern.compile("\\d{2}-\\d{2}");
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** ZoneId.getAvailableZoneIds() copies the whole set on every call (about 8 µs): read it once. */
+    private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
     private static final String INSTANT = "an ISO-8601 instant with offset, e.g. 2026-11-20T12:00:00+08:00";
 
     private final JsonNode node;
@@ -138,7 +140,7 @@ final class JsonFields {
         if (value == null) {
             return null;
         }
-        if (value.isTextual() && ZoneId.getAvailableZoneIds().contains(value.asText())) {
+        if (value.isTextual() && ZONE_IDS.contains(value.asText())) {
             return ZoneId.of(value.asText());
         }
         reject(field, value, "an IANA time zone id such as Asia/Shanghai or Europe/Berlin");
