@@ -4,7 +4,8 @@
 # run after MAX_SECONDS; everything started here is stopped on exit.
 #
 #   bench/load.sh                 # defaults below; results in target/load-<time>/ (summary.txt)
-#   DURATION=20 WARMUP=20 bench/load.sh
+#   DURATION=20 WARMUP=60 bench/load.sh
+#   SERVICE_JAVA_OPTS="-Xmx256m" bench/load.sh   # JVM options of the service (default: none, as the README starts it)
 #   JFR=1 bench/load.sh           # also record a JFR profile of the service during the 32-connection run
 #
 # Phases: build what is missing (jar; bench classes and their classpath) → start the service on copies of
@@ -18,7 +19,7 @@ ROOT=$PWD
 
 PORT=${PORT:-18080}
 FLOOR_PORT=${FLOOR_PORT:-18091}
-WARMUP=${WARMUP:-30}
+WARMUP=${WARMUP:-90}
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-32}
 WRK_THREADS=${WRK_THREADS:-2}
@@ -89,11 +90,43 @@ wrk_run() {
     timeout $((seconds + 30)) wrk --latency -t "$WRK_THREADS" -c "$connections" -d "${seconds}s" --timeout 5s \
     -s "$ROOT/bench/decide-mix.lua" "http://127.0.0.1:$port/decide" > "$OUT/$name.txt" 2>&1
 }
+# warm_up NAME PORT: WARMUP seconds of the same load in 10-second slices, printing the rate of each slice, so the
+# JIT warm-up curve is visible (on 2 saturated cores the compiler threads compete with 32 request threads).
+warm_up() {
+  local name=$1 port=$2 slice rates=""
+  for slice in $(seq 1 $(( (WARMUP + 9) / 10 ))); do
+    wrk_run "$name-$slice" "$CONNECTIONS" 10 0 "$port"
+    rates="$rates $(rate "$name-$slice" | cut -d. -f1)"
+  done
+  say "$name req/s per 10 s:$rates"
+}
+# thread_cpu PID SECONDS: CPU used by the process's threads over SECONDS, by thread name (in % of one core)
+thread_cpu() {
+  local pid=$1 seconds=$2
+  snap() { for t in /proc/"$pid"/task/*; do echo "$(basename "$t") $(tr ' ' '_' < "$t/comm" 2>/dev/null) $(awk '{print $14 + $15}' "$t/stat" 2>/dev/null)"; done 2>/dev/null; }
+  snap > "$TMP/cpu1"; sleep "$seconds"; snap > "$TMP/cpu2"
+  join <(sort "$TMP/cpu1") <(sort "$TMP/cpu2") | awk -v s="$seconds" -v hz="$(getconf CLK_TCK)" '
+    NF == 5 { d = ($5 - $3) * 100 / hz / s; n = $2; sub(/[-#]?[0-9]+$/, "", n); c[n] += d; t += d }
+    END { printf "%.0f%% of one core:", t; for (n in c) if (c[n] >= 1) printf " %s %.0f%%", n, c[n]; print "" }'
+}
+# CPU time of a whole process so far (all its threads, ended ones too), in microseconds
+proc_cpu_us() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000000 / hz }' "/proc/$1/stat"; }
+requests() { awk '/requests in/{print $1}' "$OUT/$1.txt"; }
+# measured NAME PID CONNECTIONS SECONDS DELAY PORT: a wrk run plus the CPU the server process used per request,
+# which does not depend on what else the machine is running (the rate does)
+measured() {
+  local name=$1 pid=$2 before after
+  before=$(proc_cpu_us "$pid")
+  wrk_run "$name" "$3" "$4" "$5" "$6"
+  after=$(proc_cpu_us "$pid")
+  echo $(( (after - before) / $(requests "$name") )) > "$OUT/$name.cpu-us"
+}
+cpu_per_request() { cat "$OUT/$1.cpu-us"; }
 rate() { awk '/^Requests\/sec/{print $2}' "$OUT/$1.txt"; }
 pct() { awk -v p="$2" '$1 == p {print $2}' "$OUT/$1.txt"; }
 errors() { awk '/Non-2xx/{print $NF} /Socket errors/{print}' "$OUT/$1.txt" | tr '\n' ' '; }
 report() {
-  say "  $1: $(rate "$1") req/s, latency p50 $(pct "$1" 50%) p90 $(pct "$1" 90%) p99 $(pct "$1" 99%), avg $(awk '/Latency/{print $2; exit}' "$OUT/$1.txt") $( [ -n "$(errors "$1")" ] && echo "errors: $(errors "$1")")"
+  say "  $1: $(rate "$1") req/s, $(cpu_per_request "$1") us server CPU per request, latency p50 $(pct "$1" 50%) p90 $(pct "$1" 90%) p99 $(pct "$1" 99%), avg $(awk '/Latency/{print $2; exit}' "$OUT/$1.txt") $( [ -n "$(errors "$1")" ] && echo "errors: $(errors "$1")")"
 }
 
 # --- the service ---------------------------------------------------------------------------------------
@@ -120,14 +153,17 @@ code=$(curl -s -o "$OUT/decide-example.json" -w '%{http_code}' -H "Authorization
 [ "$code" = 200 ] || { say "POST /decide answered $code"; cat "$OUT/decide-example.json"; exit 1; }
 
 load
-wrk_run service-warmup "$CONNECTIONS" "$WARMUP" 0 "$PORT"
-say "service warm-up: $(rate service-warmup) req/s"
+warm_up service-warmup "$PORT"
 if [ "$JFR" = 1 ]; then
   jcmd "$SERVICE" JFR.start name=load duration="${DURATION}s" filename="$OUT/service.jfr" settings=profile > /dev/null
 fi
 load
-wrk_run service-full "$CONNECTIONS" "$DURATION" 0 "$PORT"
+( sleep 5; thread_cpu "$SERVICE" $(( DURATION - 10 )) > "$OUT/service-thread-cpu.txt" ) &
+cpu_sampler=$!
+measured service-full "$SERVICE" "$CONNECTIONS" "$DURATION" 0 "$PORT"
+wait "$cpu_sampler" || true
 report service-full
+say "  service CPU during the run (threads by name, short-lived worker threads that ended are missing): $(cat "$OUT/service-thread-cpu.txt")"
 full=$(rate service-full)
 
 # Half the measured rate: wrk cannot rate-limit, so each connection pauses between requests. A short probe
@@ -138,20 +174,22 @@ wrk_run service-half-probe "$CONNECTIONS" 10 "$delay0" "$PORT"
 delay1=$(awk -v c="$CONNECTIONS" -v h="$half" -v d="$delay0" -v r="$(rate service-half-probe)" \
   'BEGIN { lat = c * 1000 / r - d; if (lat < 0) lat = 0; x = c * 1000 / h - lat; if (x < 0) x = 0; printf "%.3f", x }')
 load
-wrk_run service-half "$CONNECTIONS" "$DURATION" "$delay1" "$PORT"
+measured service-half "$SERVICE" "$CONNECTIONS" "$DURATION" "$delay1" "$PORT"
 say "  half rate: target $half req/s (pause ${delay1} ms per request per connection)"
 report service-half
 
 # Batch: 100,000 NDJSON lines end to end, twice (the first run warms the batch code path).
 for run in 1 2; do
   load
+  before=$(proc_cpu_us "$SERVICE")
   result=$(timeout 300 curl -s -o "$TMP/batch-out.ndjson" -w '%{time_total} %{http_code}' \
     -H "Authorization: Bearer $CRM" -H 'Content-Type: application/x-ndjson' --data-binary @"$BATCH_FILE" \
     "http://127.0.0.1:$PORT/decide/batch")
   seconds=${result% *}
+  batch_cpu=$(( ($(proc_cpu_us "$SERVICE") - before) / BATCH_LINES ))
   lines=$(wc -l < "$TMP/batch-out.ndjson")
   bad=$(grep -c '"error"' "$TMP/batch-out.ndjson" || true)
-  say "  batch run $run: $BATCH_LINES lines in ${seconds}s = $(awk -v n="$BATCH_LINES" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }') profiles/s (HTTP ${result#* }, $lines result lines, $bad error lines, $(( $(stat -c %s "$BATCH_FILE") / 1048576 )) MiB in, $(( $(stat -c %s "$TMP/batch-out.ndjson") / 1048576 )) MiB out)"
+  say "  batch run $run: $BATCH_LINES lines in ${seconds}s = $(awk -v n="$BATCH_LINES" -v s="$seconds" 'BEGIN { printf "%.0f", n / s }') profiles/s, ${batch_cpu} us service CPU per profile (HTTP ${result#* }, $lines result lines, $bad error lines, $(( $(stat -c %s "$BATCH_FILE") / 1048576 )) MiB in, $(( $(stat -c %s "$TMP/batch-out.ndjson") / 1048576 )) MiB out)"
   rm -f "$TMP/batch-out.ndjson"
 done
 
@@ -186,13 +224,16 @@ code=$(curl -s -o "$OUT/floor-example.json" -w '%{http_code}' -H "Authorization:
 [ "$code" = 200 ] || { say "floor POST /decide answered $code"; exit 1; }
 say "floor server: response $(stat -c %s "$OUT/floor-example.json") bytes vs the service's $(stat -c %s "$OUT/decide-example.json") bytes for docs/examples/decide-request.json"
 load
-wrk_run floor-warmup "$CONNECTIONS" "$WARMUP" 0 "$FLOOR_PORT"
-say "floor warm-up: $(rate floor-warmup) req/s"
+warm_up floor-warmup "$FLOOR_PORT"
 load
-wrk_run floor-full "$CONNECTIONS" "$DURATION" 0 "$FLOOR_PORT"
+( sleep 5; thread_cpu "$FLOOR" $(( DURATION - 10 )) > "$OUT/floor-thread-cpu.txt" ) &
+cpu_sampler=$!
+measured floor-full "$FLOOR" "$CONNECTIONS" "$DURATION" 0 "$FLOOR_PORT"
+wait "$cpu_sampler" || true
 report floor-full
+say "  floor CPU during the run: $(cat "$OUT/floor-thread-cpu.txt")"
 kill "$FLOOR"
 wait "$FLOOR" 2>/dev/null || true
 
-say "ratio service/floor at $CONNECTIONS connections: $(awk -v s="$full" -v f="$(rate floor-full)" 'BEGIN { printf "%.1f%%", 100 * s / f }')"
+say "ratio service/floor at $CONNECTIONS connections: throughput $(awk -v s="$full" -v f="$(rate floor-full)" 'BEGIN { printf "%.1f%%", 100 * s / f }'); by server CPU per request (floor/service) $(awk -v s="$(cpu_per_request service-full)" -v f="$(cpu_per_request floor-full)" 'BEGIN { printf "%.1f%%", 100 * f / s }')"
 say "results: $OUT"
