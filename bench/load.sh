@@ -19,6 +19,7 @@ ROOT=$PWD
 
 PORT=${PORT:-18080}
 FLOOR_PORT=${FLOOR_PORT:-18091}
+# 90 s: with 32 request threads on 2 cores the JIT needs ~60 s to reach a steady rate (30 s was not enough)
 WARMUP=${WARMUP:-90}
 DURATION=${DURATION:-30}
 CONNECTIONS=${CONNECTIONS:-32}
