@@ -41,12 +41,26 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        LOG.error("unexpected failure while handling a request", e);
+        if (clientWentAway(e)) {
+            // a client that closes its connection mid-request is not a service failure
+            LOG.debugf("client closed the connection mid-request: %s", e);
+        } else {
+            LOG.error("unexpected failure while handling a request", e);
+        }
         return respond(Problem.of("internal-error", "Internal error", 500,
                 "The decision could not be made; the failure was logged"));
     }
 
     static Response respond(Problem problem) {
         return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem).build();
+    }
+
+    private static boolean clientWentAway(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.nio.channels.ClosedChannelException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -235,7 +235,7 @@ class KubernetesManifestsTest {
                 javaOpts = e.path("value").asText();
             }
         }
-        assertThat(javaOpts).contains("-XX:MaxRAMPercentage=70")
+        assertThat(javaOpts).contains("-XX:MaxRAMPercentage=50")
                 .contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
 
         JsonNode preStop = container.at("/lifecycle/preStop/exec/command");
