@@ -70,6 +70,10 @@ if [ ! -f target/test-classes/dev/coupondecision/bench/FloorServer.class ] || [ 
 fi
 CLASSPATH_FLOOR=$ROOT/target/test-classes:$ROOT/target/classes:$(cat target/bench-classpath.txt)
 
+# the per-thread CPU sample skips the first and last seconds of a measured run
+cpu_skip=$(( DURATION > 15 ? 5 : 1 ))
+cpu_window=$(( DURATION > 15 ? DURATION - 10 : DURATION - 2 > 0 ? DURATION - 2 : 1 ))
+
 CRM=$(bin/dev-token crm)
 ANALYST=$(bin/dev-token analyst)
 BATCH_FILE=$ROOT/target/bench-batch-$BATCH_LINES.ndjson
@@ -159,7 +163,7 @@ if [ "$JFR" = 1 ]; then
   jcmd "$SERVICE" JFR.start name=load duration="${DURATION}s" filename="$OUT/service.jfr" settings=profile > /dev/null
 fi
 load
-( sleep 5; thread_cpu "$SERVICE" $(( DURATION - 10 )) > "$OUT/service-thread-cpu.txt" ) &
+( sleep "$cpu_skip"; thread_cpu "$SERVICE" "$cpu_window" > "$OUT/service-thread-cpu.txt" ) &
 cpu_sampler=$!
 measured service-full "$SERVICE" "$CONNECTIONS" "$DURATION" 0 "$PORT"
 wait "$cpu_sampler" || true
@@ -227,7 +231,7 @@ say "floor server: response $(stat -c %s "$OUT/floor-example.json") bytes vs the
 load
 warm_up floor-warmup "$FLOOR_PORT"
 load
-( sleep 5; thread_cpu "$FLOOR" $(( DURATION - 10 )) > "$OUT/floor-thread-cpu.txt" ) &
+( sleep "$cpu_skip"; thread_cpu "$FLOOR" "$cpu_window" > "$OUT/floor-thread-cpu.txt" ) &
 cpu_sampler=$!
 measured floor-full "$FLOOR" "$CONNECTIONS" "$DURATION" 0 "$FLOOR_PORT"
 wait "$cpu_sampler" || true
