@@ -6,6 +6,7 @@ import dev.coupondecision.decision.facts.DayType;
 import dev.coupondecision.decision.facts.Decision;
 import dev.coupondecision.decision.facts.SendWindowSlot;
 import org.kie.api.KieBase;
+import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.StatelessKieSession;
 
 import java.time.Instant;
@@ -29,13 +30,13 @@ public final class CompiledRuleset {
     private final List<FiredRule> rules;
 
     CompiledRuleset(RuleFileSet files, Instant loadedAt, Map<String, Integer> rulesPerSource, KieBase kieBase,
-                    Map<String, FiredRule> firedRuleByKey) {
+                    Map<Rule, FiredRule> firedRuleByRule) {
         this.files = files;
         this.loadedAt = loadedAt;
         this.rulesPerSource = Map.copyOf(rulesPerSource);
         this.kieBase = kieBase;
-        this.recorder = new FiredRuleRecorder(firedRuleByKey);
-        this.rules = firedRuleByKey.values().stream()
+        this.recorder = new FiredRuleRecorder(firedRuleByRule);
+        this.rules = firedRuleByRule.values().stream()
                 .sorted(Comparator.comparing(FiredRule::source)).toList();
         this.session = kieBase.newStatelessKieSession();
         this.session.addEventListener(recorder);

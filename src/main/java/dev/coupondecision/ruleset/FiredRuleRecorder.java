@@ -4,6 +4,7 @@ import org.kie.api.definition.rule.Rule;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -12,15 +13,12 @@ import java.util.Map;
  * decision runs on its caller's thread, so the list being filled is bound to that thread for the call.
  */
 final class FiredRuleRecorder extends DefaultAgendaEventListener {
-    private final Map<String, FiredRule> firedRuleByKey;
+    /** Keyed by the knowledge base's own rule objects, which are the ones a match reports. */
+    private final Map<Rule, FiredRule> firedRuleByRule;
     private final ThreadLocal<List<FiredRule>> current = new ThreadLocal<>();
 
-    FiredRuleRecorder(Map<String, FiredRule> firedRuleByKey) {
-        this.firedRuleByKey = Map.copyOf(firedRuleByKey);
-    }
-
-    static String key(Rule rule) {
-        return rule.getPackageName() + '\u0000' + rule.getName();
+    FiredRuleRecorder(Map<Rule, FiredRule> firedRuleByRule) {
+        this.firedRuleByRule = new IdentityHashMap<>(firedRuleByRule);
     }
 
     void begin(List<FiredRule> sink) {
@@ -36,7 +34,8 @@ final class FiredRuleRecorder extends DefaultAgendaEventListener {
         List<FiredRule> sink = current.get();
         if (sink != null) {
             Rule rule = event.getMatch().getRule();
-            sink.add(firedRuleByKey.getOrDefault(key(rule), new FiredRule(rule.getName(), rule.getPackageName())));
+            FiredRule fired = firedRuleByRule.get(rule);
+            sink.add(fired != null ? fired : new FiredRule(rule.getName(), rule.getPackageName()));
         }
     }
 }

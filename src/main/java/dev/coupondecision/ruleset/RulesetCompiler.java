@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +53,7 @@ public final class RulesetCompiler {
             throw new RulesetException(List.copyOf(new LinkedHashSet<>(errors)));
         }
         KieBase kieBase = builder.newKieBase();
-        Map<String, FiredRule> firedRuleByKey = new HashMap<>();
+        Map<Rule, FiredRule> firedRuleByRule = new IdentityHashMap<>();
         Map<String, Integer> rulesPerSource = new TreeMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
@@ -61,11 +62,11 @@ public final class RulesetCompiler {
                 String source = sheet == null
                         ? path + " › " + rule.getName()
                         : sheet.file() + " › " + sheet.sheet() + " › row " + sheet.rowByRule().get(rule.getName());
-                firedRuleByKey.put(FiredRuleRecorder.key(rule), new FiredRule(rule.getName(), source));
+                firedRuleByRule.put(rule, new FiredRule(rule.getName(), source));
                 rulesPerSource.merge(sheet == null ? path : sheet.file() + " › " + sheet.sheet(), 1, Integer::sum);
             }
         }
-        return new CompiledRuleset(files, clock.instant(), rulesPerSource, kieBase, firedRuleByKey);
+        return new CompiledRuleset(files, clock.instant(), rulesPerSource, kieBase, firedRuleByRule);
     }
 
     private static void addToBuilder(KnowledgeBuilder builder, RuleFile file, Map<String, TranslatedSheet> sheetsByPath) {
