@@ -1,5 +1,6 @@
 package dev.coupondecision;
 
+import dev.coupondecision.ruleset.WorkbookLimits;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.ruleset.RulesetCompiler;
@@ -16,7 +17,7 @@ public final class ShippedRuleset {
 
     public static synchronized CompiledRuleset get() {
         if (compiled == null) {
-            compiled = new RulesetCompiler(Clock.systemUTC())
+            compiled = new RulesetCompiler(Clock.systemUTC(), WorkbookLimits.DEFAULT)
                     .compile(RuleFileSet.read(Path.of("rules"), Path.of("decision-tables")));
         }
         return compiled;

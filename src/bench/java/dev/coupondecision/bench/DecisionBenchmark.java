@@ -121,7 +121,7 @@ public class DecisionBenchmark {
 
     /**
      * (b) The fixed cost of one stateless execute: a session of the same knowledge base, no listener, no facts
-     * (only StartDecisionFlow fires). What several customers per execute could at most save per customer.
+     * (no rule fires). What several customers per execute could at most save per customer.
      */
     @Benchmark
     public void engineEmptyExecute(Data data) {

@@ -90,7 +90,6 @@ public final class FloorServer {
             ReferencePolicy.Result r = ReferencePolicy.decide(request);
             ZoneId zone = r.zone();
             List<FiredRule> fired = new ArrayList<>(10);
-            fired.add(new FiredRule("StartDecisionFlow", "decision-flow.drl › StartDecisionFlow"));
             fired.add(new FiredRule("Tier " + r.tier(), "tiers.xlsx › Tiers › row " + (10 + r.tier().ordinal())));
             fired.add(new FiredRule("ApplyTier", "decision-flow.drl › ApplyTier"));
             DecisionResponse.Coupon coupon = null;

@@ -12,6 +12,7 @@ import dev.coupondecision.ruleset.Finding;
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.ruleset.RulesetCompiler;
 import dev.coupondecision.ruleset.RulesetException;
+import dev.coupondecision.ruleset.WorkbookLimits;
 import dev.coupondecision.ruleset.lint.RulesetLinter;
 import dev.coupondecision.scenario.ScenarioLoader;
 import dev.coupondecision.scenario.ScenarioRunner;
@@ -55,8 +56,8 @@ final class ValidateCommand {
         });
 
         Clock clock = Clock.systemUTC();
-        RulesetCompiler compiler = new RulesetCompiler(clock);
-        RulesetVerifier verifier = new RulesetVerifier(new RulesetLinter(QUIET_FROM, QUIET_UNTIL), compiler,
+        RulesetCompiler compiler = new RulesetCompiler(clock, WorkbookLimits.DEFAULT);
+        RulesetVerifier verifier = new RulesetVerifier(new RulesetLinter(QUIET_FROM, QUIET_UNTIL, WorkbookLimits.DEFAULT), compiler,
                 new ScenarioRunner(clock, zone), () -> ScenarioLoader.load(scenarios), clock);
         RulesetDryRun dryRun = new RulesetDryRun(verifier, compiler,
                 new PopulationSource(population, size(arguments.value("--size", "10000")), zone));

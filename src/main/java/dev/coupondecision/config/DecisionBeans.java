@@ -5,6 +5,7 @@ import dev.coupondecision.decision.request.RequestParser;
 import dev.coupondecision.impact.PopulationSource;
 import dev.coupondecision.impact.RulesetDryRun;
 import dev.coupondecision.ruleset.RulesetCompiler;
+import dev.coupondecision.ruleset.WorkbookLimits;
 import dev.coupondecision.ruleset.lint.RulesetLinter;
 import dev.coupondecision.scenario.ScenarioLoader;
 import dev.coupondecision.scenario.ScenarioRunner;
@@ -34,15 +35,27 @@ public class DecisionBeans {
     RulesetDryRun rulesetDryRun(DecisionConfig config, RulesetVerifier verifier, Clock clock) {
         PopulationSource population = new PopulationSource(config.impact().populationFile().map(Path::of),
                 config.impact().syntheticSize(), config.defaultTimezone());
-        return new RulesetDryRun(verifier, new RulesetCompiler(clock), population);
+        return new RulesetDryRun(verifier, new RulesetCompiler(clock, limits(config)), population);
     }
 
     @Produces
     @ApplicationScoped
     RulesetVerifier rulesetVerifier(DecisionConfig config, Clock clock) {
-        RulesetLinter linter = new RulesetLinter(config.lint().quietHoursStart(), config.lint().quietHoursEnd());
+        RulesetLinter linter = new RulesetLinter(config.lint().quietHoursStart(), config.lint().quietHoursEnd(), limits(config));
         ScenarioRunner runner = new ScenarioRunner(clock, config.defaultTimezone());
         Path scenarios = Path.of(config.scenariosDir());
-        return new RulesetVerifier(linter, new RulesetCompiler(clock), runner, () -> ScenarioLoader.load(scenarios), clock);
+        return new RulesetVerifier(linter, new RulesetCompiler(clock, limits(config)), runner, () -> ScenarioLoader.load(scenarios), clock);
+    }
+
+    @Produces
+    @jakarta.inject.Singleton
+    WorkbookLimits workbookLimits(DecisionConfig config) {
+        return limits(config);
+    }
+
+    private static WorkbookLimits limits(DecisionConfig config) {
+        DecisionConfig.RuleFiles files = config.ruleFiles();
+        return new WorkbookLimits(files.maxBytes().asLongValue(), files.maxSheets(), files.maxRowsPerSheet(),
+                files.maxCells(), files.maxUnpackedBytes().asLongValue());
     }
 }

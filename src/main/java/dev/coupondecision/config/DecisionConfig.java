@@ -40,6 +40,31 @@ public interface DecisionConfig {
 
     Impact impact();
 
+    RuleFiles ruleFiles();
+
+    /** How large a rule file may be, uploaded or in a watched folder; checked before any of it is parsed. */
+    interface RuleFiles {
+        /** Largest rule file as stored (a workbook compressed). */
+        @WithDefault("5M")
+        io.quarkus.runtime.configuration.MemorySize maxBytes();
+
+        /** Most worksheets in one workbook. */
+        @WithDefault("20")
+        int maxSheets();
+
+        /** Most rows in one worksheet. */
+        @WithDefault("5000")
+        int maxRowsPerSheet();
+
+        /** Most cells in one workbook. */
+        @WithDefault("200000")
+        long maxCells();
+
+        /** Most bytes a workbook may unpack to (all its parts together). */
+        @WithDefault("64M")
+        io.quarkus.runtime.configuration.MemorySize maxUnpackedBytes();
+    }
+
     /** Hot reload of changed rule files. */
     interface Reload {
         /** Whether the rule directories are polled for changes. */

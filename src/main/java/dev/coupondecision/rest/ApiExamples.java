@@ -25,7 +25,6 @@ final class ApiExamples {
              "nextEligibleAt": "2026-11-23T20:05:00+08:00",
              "sendWindow": {"start": "2026-11-23T20:05:00+08:00", "end": "2026-11-23T21:30:00+08:00"},
              "firedRules": [
-               {"rule": "StartDecisionFlow", "source": "decision-flow.drl › StartDecisionFlow"},
                {"rule": "High value: frequent and big spender", "source": "tiers.xlsx › Tiers › row 17"},
                {"rule": "ApplyTier", "source": "decision-flow.drl › ApplyTier"},
                {"rule": "High value near birthday", "source": "coupons.xlsx › Coupons › row 12"},
@@ -52,7 +51,7 @@ final class ApiExamples {
             """;
 
     static final String BATCH_RESPONSE = """
-            {"line":1,"rulesetVersion":"81f3c0047d10","decision":{"decisionId":"08716093-796f-4e8d-b04e-9d4e6836a86b","customerId":"c-2001","asOf":"2026-11-20T12:00:00+08:00","rulesetVersion":"81f3c0047d10","tier":"COLD_LEAD","coupon":{"type":"NONE","amountOff":null,"minSpend":null,"percentOff":null,"validHours":null,"category":null,"variant":null},"frequencyCap":{"maxMessages":0,"periodDays":30},"eligible":false,"suppressions":[{"code":"NO_OFFER","message":"The coupon table assigns no offer to tier COLD_LEAD"}],"nextEligibleAt":null,"sendWindow":null,"firedRules":[{"rule":"StartDecisionFlow","source":"decision-flow.drl › StartDecisionFlow"},{"rule":"Cold lead: no orders","source":"tiers.xlsx › Tiers › row 13"},{"rule":"ApplyTier","source":"decision-flow.drl › ApplyTier"},{"rule":"Weekday lunch and after work","source":"send-windows.xlsx › SendWindows › row 13"},{"rule":"Weekend morning","source":"send-windows.xlsx › SendWindows › row 14"},{"rule":"Cold lead cap","source":"frequency-caps.xlsx › FrequencyCaps › row 19"},{"rule":"Cold lead: no offer","source":"coupons.xlsx › Coupons › row 22"},{"rule":"SuppressWithoutOffer","source":"eligibility.drl › SuppressWithoutOffer"}]}}
+            {"line":1,"rulesetVersion":"81f3c0047d10","decision":{"decisionId":"08716093-796f-4e8d-b04e-9d4e6836a86b","customerId":"c-2001","asOf":"2026-11-20T12:00:00+08:00","rulesetVersion":"81f3c0047d10","tier":"COLD_LEAD","coupon":{"type":"NONE","amountOff":null,"minSpend":null,"percentOff":null,"validHours":null,"category":null,"variant":null},"frequencyCap":{"maxMessages":0,"periodDays":30},"eligible":false,"suppressions":[{"code":"NO_OFFER","message":"The coupon table assigns no offer to tier COLD_LEAD"}],"nextEligibleAt":null,"sendWindow":null,"firedRules":[{"rule":"Cold lead: no orders","source":"tiers.xlsx › Tiers › row 13"},{"rule":"ApplyTier","source":"decision-flow.drl › ApplyTier"},{"rule":"Weekday lunch and after work","source":"send-windows.xlsx › SendWindows › row 13"},{"rule":"Weekend morning","source":"send-windows.xlsx › SendWindows › row 14"},{"rule":"Cold lead cap","source":"frequency-caps.xlsx › FrequencyCaps › row 19"},{"rule":"Cold lead: no offer","source":"coupons.xlsx › Coupons › row 22"},{"rule":"SuppressWithoutOffer","source":"eligibility.drl › SuppressWithoutOffer"}]}}
             {"line":2,"rulesetVersion":"81f3c0047d10","error":{"type":"https://coupon-decision.dev/problems/invalid-request","title":"Invalid decision request","status":400,"detail":"1 field was rejected","violations":[{"field":"orderCount","rejectedValue":-1,"expected":"an integer >= 0"}]}}
             """;
 

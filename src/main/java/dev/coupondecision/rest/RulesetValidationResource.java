@@ -5,6 +5,7 @@ import dev.coupondecision.impact.CandidateFiles;
 import dev.coupondecision.impact.DryRunReport;
 import dev.coupondecision.impact.RulesetDryRun;
 import dev.coupondecision.ruleset.CompiledRuleset;
+import dev.coupondecision.ruleset.WorkbookLimits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -30,10 +31,12 @@ import java.util.List;
 public class RulesetValidationResource {
     private final RulesetRegistry registry;
     private final RulesetDryRun dryRun;
+    private final WorkbookLimits limits;
 
-    public RulesetValidationResource(RulesetRegistry registry, RulesetDryRun dryRun) {
+    public RulesetValidationResource(RulesetRegistry registry, RulesetDryRun dryRun, WorkbookLimits limits) {
         this.registry = registry;
         this.dryRun = dryRun;
+        this.limits = limits;
     }
 
     @POST
@@ -48,7 +51,7 @@ public class RulesetValidationResource {
     @APIResponse(responseCode = "400", description = "A part is not a usable .xlsx or .drl upload; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DryRunReport validate(@RestForm(FileUpload.ALL) List<FileUpload> files) {
-        var uploads = UploadedRuleFiles.read(files);
+        var uploads = UploadedRuleFiles.read(files, limits);
         CompiledRuleset active = registry.active();
         return dryRun.run(CandidateFiles.overlay(active.files(), uploads), active);
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import dev.coupondecision.decision.request.Violation;
 import dev.coupondecision.ruleset.RuleFile;
 import dev.coupondecision.ruleset.RuleFileSet;
+import dev.coupondecision.ruleset.WorkbookLimits;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
@@ -25,7 +26,7 @@ final class UploadedRuleFiles {
     private UploadedRuleFiles() {
     }
 
-    static List<RuleFile> read(List<FileUpload> uploads) {
+    static List<RuleFile> read(List<FileUpload> uploads, WorkbookLimits limits) {
         List<Violation> violations = new ArrayList<>();
         if (uploads == null || uploads.isEmpty()) {
             throw new InvalidUploadException(List.of(new Violation("(body)", null,
@@ -35,7 +36,7 @@ final class UploadedRuleFiles {
         Set<String> seen = new HashSet<>();
         for (FileUpload upload : uploads) {
             String name = upload.fileName();
-            String problem = problem(name, upload.size(), seen);
+            String problem = problem(name, upload.size(), seen, limits);
             if (problem != null) {
                 violations.add(new Violation(upload.name(), name == null ? null : TextNode.valueOf(name), problem));
                 continue;
@@ -49,7 +50,7 @@ final class UploadedRuleFiles {
         return files;
     }
 
-    private static String problem(String name, long size, Set<String> seen) {
+    private static String problem(String name, long size, Set<String> seen, WorkbookLimits limits) {
         if (name == null || name.isBlank()) {
             return "a file name ending in .xlsx or .drl";
         }
@@ -60,10 +61,15 @@ final class UploadedRuleFiles {
             return "a file name not starting with '.' or '~$' (hidden and lock files are never loaded)";
         }
         if (kind(name) == null) {
-            return "a file name ending in .xlsx (decision table) or .drl (rules)";
+            return name.toLowerCase(Locale.ROOT).endsWith(".xlsm")
+                    ? "a macro-free workbook: save it as 'Excel Workbook (.xlsx)'; macro-enabled files are never loaded"
+                    : "a file name ending in .xlsx (decision table) or .drl (rules)";
         }
         if (size <= 0) {
             return "a non-empty file";
+        }
+        if (size > limits.maxBytes()) {
+            return "a file of at most " + limits.maxBytes() + " bytes (this one has " + size + ")";
         }
         if (seen.contains(name)) {
             return "each file name at most once per request";

@@ -32,6 +32,50 @@ final class CellLocator {
     private CellLocator() {
     }
 
+    /** The first quoted part of a refusal: a name ('System'), a call ('getClass(...)'), an escape ('\\u0022'). */
+    private static final Pattern QUOTED = Pattern.compile("'([^'(]+)");
+
+    /**
+     * A part of a sheet's generated DRL that the code guard refused: at the code cell (object type or template)
+     * of the table that contains the refused name, so that every rule row using that column yields the same
+     * finding; else as any compile error (at the value cell of the rule's row that the line holds).
+     */
+    static Finding locateRefusal(TranslatedSheet sheet, Integer drlLine, String message) {
+        Matcher quoted = QUOTED.matcher(message);
+        Integer row = drlLine == null ? null : sheet.rowOfDrlLine(drlLine);
+        if (quoted.find() && row != null) {
+            String cell = codeCellNaming(sheet, drlLine, quoted.group(1));
+            if (cell != null) {
+                return Finding.inCell(Finding.Severity.ERROR, sheet.file(), sheet.sheet(), cell, message);
+            }
+        }
+        return locate(sheet, drlLine, message);
+    }
+
+    /** The object-type or code cell of the table that holds the rule at {@code drlLine} and names {@code name}. */
+    private static String codeCellNaming(TranslatedSheet sheet, int drlLine, String name) {
+        Integer headerRow = headerRowOf(sheet, drlLine);
+        if (headerRow == null) {
+            return null;
+        }
+        Pattern word = Pattern.compile((name.matches("[\\w$].*") ? "(?<![\\w$])" : "") + Pattern.quote(name)
+                + (name.matches(".*[\\w$]") ? "(?![\\w$])" : ""));
+        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(sheet.workbook().content()))) {
+            Sheet worksheet = workbook.getSheet(sheet.sheet());
+            for (int offset : new int[]{3, 2}) {
+                Row codeRow = worksheet == null ? null : worksheet.getRow(headerRow - 1 + offset);
+                for (Cell cell : codeRow == null ? List.<Cell>of() : (Iterable<Cell>) codeRow) {
+                    if (word.matcher(FORMATTER.formatCellValue(cell)).find()) {
+                        return new CellReference(cell).formatAsString(false);
+                    }
+                }
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     static Finding locate(TranslatedSheet sheet, Integer drlLine, String message) {
         Integer row = drlLine == null ? null : sheet.rowOfDrlLine(drlLine);
         String optionCell = optionCellNamedIn(sheet, drlLine == null ? "" : sheet.drlLine(drlLine), message);

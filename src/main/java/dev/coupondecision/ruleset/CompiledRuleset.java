@@ -7,7 +7,7 @@ import dev.coupondecision.decision.facts.Decision;
 import dev.coupondecision.decision.facts.SendWindowSlot;
 import org.kie.api.KieBase;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.runtime.StatelessKieSession;
+import org.kie.api.runtime.KieSession;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,15 +17,19 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A knowledge base compiled from one {@link RuleFileSet}, immutable once built. Decisions run in a stateless
- * session shared by all threads; a decision that started on a version finishes on it.
+ * A knowledge base compiled from one {@link RuleFileSet}, immutable once built. Each decision runs in a session of
+ * its own; a decision that started on a version finishes on it.
  */
 public final class CompiledRuleset {
+    /**
+     * The decision flow: the agenda groups in the order they run. Rule code may not touch the engine's API, so
+     * the service sets the focus (a stack: the last pushed runs first).
+     */
+    public static final List<String> FLOW = List.of("segment", "offer", "eligibility");
     private final RuleFileSet files;
     private final Instant loadedAt;
     private final Map<String, Integer> rulesPerSource;
     private final KieBase kieBase;
-    private final StatelessKieSession session;
     private final FiredRuleRecorder recorder;
     private final List<FiredRule> rules;
 
@@ -38,8 +42,6 @@ public final class CompiledRuleset {
         this.recorder = new FiredRuleRecorder(firedRuleByRule);
         this.rules = firedRuleByRule.values().stream()
                 .sorted(Comparator.comparing(FiredRule::source)).toList();
-        this.session = kieBase.newStatelessKieSession();
-        this.session.addEventListener(recorder);
     }
 
     /** Runs every rule for one customer: tier, offer, then eligibility. */
@@ -49,9 +51,18 @@ public final class CompiledRuleset {
         SendWindowSlot weekend = new SendWindowSlot(DayType.WEEKEND);
         List<FiredRule> fired = new ArrayList<>(8);
         recorder.begin(fired);
+        KieSession session = kieBase.newKieSession();
         try {
-            session.execute(Arrays.asList(customer, history, decision, weekday, weekend));
+            session.addEventListener(recorder);
+            for (Object fact : Arrays.asList(customer, history, decision, weekday, weekend)) {
+                session.insert(fact);
+            }
+            for (int i = FLOW.size() - 1; i >= 0; i--) {
+                session.getAgenda().getAgendaGroup(FLOW.get(i)).setFocus();
+            }
+            session.fireAllRules();
         } finally {
+            session.dispose();
             recorder.end();
         }
         return new RuleOutcome(decision, weekday, weekend, fired);

@@ -1,5 +1,7 @@
 package dev.coupondecision.ruleset;
 
+import dev.coupondecision.ruleset.guard.DrlGuard;
+import dev.coupondecision.ruleset.guard.RuleClassLoader;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
@@ -21,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -29,22 +32,36 @@ import java.util.TreeMap;
  * developer wrote (file, sheet and row; or file and line), never against generated code alone.
  */
 public final class RulesetCompiler {
+    /** Every ruleset is compiled and runs with a class loader that shows rule code only the facts and the engine. */
+    private static final ClassLoader RULE_CLASS_LOADER = new RuleClassLoader(RulesetCompiler.class.getClassLoader());
     private final Clock clock;
+    private final WorkbookLimits limits;
 
-    public RulesetCompiler(Clock clock) {
+    public RulesetCompiler(Clock clock, WorkbookLimits limits) {
         this.clock = clock;
+        this.limits = limits;
     }
 
     public CompiledRuleset compile(RuleFileSet files) {
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
+                KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RULE_CLASS_LOADER));
         Map<String, TranslatedSheet> sheetsByPath = new HashMap<>();
         List<Finding> errors = new ArrayList<>();
         for (RuleFile file : files.files()) {
+            Optional<String> tooLarge = limits.problemWith(file);
+            if (tooLarge.isPresent()) {
+                errors.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null, tooLarge.get()));
+                continue;
+            }
             try {
                 addToBuilder(builder, file, sheetsByPath);
             } catch (RulesetException e) {
                 errors.addAll(e.findings());
             }
+        }
+        if (!errors.isEmpty()) {
+            // nothing refused by the guard reaches the compiler
+            throw new RulesetException(List.copyOf(new LinkedHashSet<>(errors)));
         }
         for (KnowledgeBuilderResult result : builder.getResults(ResultSeverity.ERROR)) {
             errors.add(locate(result, sheetsByPath));
@@ -69,15 +86,37 @@ public final class RulesetCompiler {
         return new CompiledRuleset(files, clock.instant(), rulesPerSource, kieBase, firedRuleByRule);
     }
 
+    /**
+     * Adds a file to the builder only when the code guard accepts all of it (for a table: all the DRL generated from
+     * each of its sheets); otherwise throws the guard's findings, at the line of the DRL or the cell of the table.
+     */
     private static void addToBuilder(KnowledgeBuilder builder, RuleFile file, Map<String, TranslatedSheet> sheetsByPath) {
         switch (file.kind()) {
-            case DRL -> builder.add(resource(file.content(), file.name()), ResourceType.DRL);
+            case DRL -> {
+                String drl = new String(file.content(), StandardCharsets.UTF_8);
+                guard(DrlGuard.check(drl).stream().map(r -> Finding.inDrl(Finding.Severity.ERROR, file.name(), r.line(),
+                        r.column(), "rule code refused: " + r.message())).toList());
+                builder.add(resource(file.content(), file.name()), ResourceType.DRL);
+            }
             case XLSX -> {
-                for (TranslatedSheet sheet : SheetTranslator.translate(file)) {
+                List<TranslatedSheet> sheets = SheetTranslator.translate(file);
+                List<Finding> refused = new ArrayList<>();
+                for (TranslatedSheet sheet : sheets) {
+                    DrlGuard.check(sheet.drl()).forEach(r -> refused.add(CellLocator.locateRefusal(sheet, r.line(),
+                            "rule code refused: " + r.message())));
+                }
+                guard(refused);
+                for (TranslatedSheet sheet : sheets) {
                     sheetsByPath.put(sheet.sourcePath(), sheet);
                     builder.add(resource(sheet.drl().getBytes(StandardCharsets.UTF_8), sheet.sourcePath()), ResourceType.DRL);
                 }
             }
+        }
+    }
+
+    private static void guard(List<Finding> refused) {
+        if (!refused.isEmpty()) {
+            throw new RulesetException(refused);
         }
     }
 
@@ -99,8 +138,8 @@ public final class RulesetCompiler {
         String message = result.getMessage().trim();
         TranslatedSheet sheet = sheetsByPath.get(path);
         if (sheet == null) {
-            // the parser's column, as Drools prints it in "[line:column]"
-            Integer column = result instanceof ParserError parserError && parserError.getCol() >= 0 ? parserError.getCol() : null;
+            // the parser counts columns from 0; findings count them from 1, as editors do
+            Integer column = result instanceof ParserError parserError && parserError.getCol() >= 0 ? parserError.getCol() + 1 : null;
             return Finding.inDrl(Finding.Severity.ERROR, path, line, column, message);
         }
         return CellLocator.locate(sheet, line, message);

@@ -1,5 +1,6 @@
 package dev.coupondecision.impact;
 
+import dev.coupondecision.ruleset.WorkbookLimits;
 import dev.coupondecision.ShippedRuleset;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RuleFile;
@@ -21,6 +22,6 @@ final class EditedRulesets {
         byte[] edited = TableEdit.setCell(Path.of("decision-tables", table), rule, title, value);
         RuleFileSet files = CandidateFiles.overlay(ShippedRuleset.get().files(),
                 List.of(RuleFileSet.file(table, RuleFile.Kind.XLSX, edited)));
-        return new RulesetCompiler(Clock.systemUTC()).compile(files);
+        return new RulesetCompiler(Clock.systemUTC(), WorkbookLimits.DEFAULT).compile(files);
     }
 }

@@ -198,4 +198,62 @@ class RulesetValidationResourceTest {
                 .when().post("/rulesets/validate")
                 .then().statusCode(415).contentType(Problem.MEDIA_TYPE);
     }
+
+    /**
+     * The attacks an analyst token could run before the code guard: each uploaded DRL writes a marker file if any
+     * of its code runs. The dry run compiles and runs scenarios on accepted uploads, so a refusal before
+     * compiling, at the payload's line, and no marker, prove that nothing ran.
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "then\n    java.nio.file.Files.writeString(java.nio.file.Path.of(\"MARKER\"), \"ran\");",
+            "then\n    audit();\nend\nfunction void audit() { try { new java.io.FileWriter(\"MARKER\").close(); } catch (Exception e) { } }\nrule \"Rest\" when then",
+            "then\n    $d.setCategory(\"x\"); /*\"*/ new java.io.FileWriter(\"MARKER\").close(); /*\"*/",
+            "then\n    char q = '\"'; new java.io.FileWriter(\"MARKER\").close();"})
+    void refusesUploadedDrlThatRunsCodeOutsideTheFacts(String consequence) throws IOException {
+        Path marker = Files.createTempDirectory("validate-attack").resolve("ran");
+        String drl = """
+                package dev.coupondecision.rules.audit;
+                import dev.coupondecision.decision.facts.*;
+                rule "Audit"
+                    ruleflow-group "eligibility"
+                when
+                    $d : Decision()
+                %s
+                end
+                """.formatted(consequence.replace("MARKER", marker.toString()));
+        String active = activeVersion();
+
+        JsonPath report = validate(given().multiPart("files", "audit.drl", drl.getBytes(StandardCharsets.UTF_8), "text/plain"));
+
+        assertThat(report.getBoolean("accepted")).isFalse();
+        assertThat(report.getMap("scenarios")).as("refused before compiling: no scenario ran").isNull();
+        List<Map<String, Object>> findings = report.getList("findings");
+        assertThat(findings).isNotEmpty().allSatisfy(finding -> {
+            assertThat(finding).containsEntry("file", "audit.drl").containsEntry("severity", "ERROR");
+            assertThat((Integer) finding.get("line")).isBetween(3, 10);
+            assertThat((String) finding.get("message")).startsWith("rule code refused: ");
+        });
+        assertThat(marker).doesNotExist();
+        assertThat(activeVersion()).isEqualTo(active);
+    }
+
+    @Test
+    void refusesMacroEnabledAndOversizedWorkbooks() throws IOException {
+        byte[] coupons = Files.readAllBytes(TABLES.resolve("coupons.xlsx"));
+        given().multiPart("files", "coupons.xlsm", coupons, XLSX)
+                .when().post("/rulesets/validate")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("violations[0].expected", startsWith("a macro-free workbook"));
+        given().multiPart("files", "coupons.xlsx", new byte[6 << 20], XLSX)
+                .when().post("/rulesets/validate")
+                .then().statusCode(400)
+                .body("violations[0].expected", equalTo("a file of at most 5242880 bytes (this one has 6291456)"));
+
+        JsonPath report = validate(upload("coupons.xlsx", dev.coupondecision.ruleset.WorkbookLimitsTest.workbookWithRows(50_000)));
+
+        assertThat(report.getBoolean("accepted")).isFalse();
+        assertThat(report.getList("findings", Map.class)).extracting(f -> f.get("message"))
+                .containsExactly("a sheet has more than 5000 rows");
+    }
 }

@@ -60,7 +60,7 @@ class EffectiveDatesTest {
         ruleFiles.removeIf(f -> f.name().equals("coupons.xlsx"));
         ruleFiles.add(RuleFileSet.file("coupons.xlsx", RuleFile.Kind.XLSX, DefaultDecisionTables.workbook(seasonalCoupons())));
         files = RuleFileSet.of(ruleFiles);
-        ruleset = new RulesetCompiler(Clock.systemUTC()).compile(files);
+        ruleset = new RulesetCompiler(Clock.systemUTC(), WorkbookLimits.DEFAULT).compile(files);
     }
 
     private static DecisionResponse dormantAt(String asOf, String zone) throws IOException {
@@ -71,7 +71,7 @@ class EffectiveDatesTest {
 
     @Test
     void shouldLintCleanWithDateColumns() {
-        assertThat(new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0)).lint(files)).isEmpty();
+        assertThat(new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0), WorkbookLimits.DEFAULT).lint(files)).isEmpty();
     }
 
     @Test
@@ -97,7 +97,7 @@ class EffectiveDatesTest {
         List<RuleFile> ruleFiles = new ArrayList<>(files.files());
         ruleFiles.removeIf(f -> f.name().equals("coupons.xlsx"));
         ruleFiles.add(RuleFileSet.file("coupons.xlsx", RuleFile.Kind.XLSX, workbook));
-        var findings = new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0)).lint(RuleFileSet.of(ruleFiles));
+        var findings = new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0), WorkbookLimits.DEFAULT).lint(RuleFileSet.of(ruleFiles));
         assertThat(findings).anySatisfy(f -> {
             assertThat(f.location()).isEqualTo("coupons.xlsx › Coupons › C21");
             assertThat(f.message()).contains("2026-13-01");

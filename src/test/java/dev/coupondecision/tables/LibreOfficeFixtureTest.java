@@ -1,5 +1,6 @@
 package dev.coupondecision.tables;
 
+import dev.coupondecision.ruleset.WorkbookLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -84,7 +85,7 @@ class LibreOfficeFixtureTest {
 
     @Test
     void shouldLintTheLibreOfficeSavedTableClean() {
-        assertThat(new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0)).lint(libreOffice.files())).isEmpty();
+        assertThat(new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0), WorkbookLimits.DEFAULT).lint(libreOffice.files())).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.coupondecision.tables;
 
+import dev.coupondecision.ruleset.WorkbookLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coupondecision.activation.RulesetVerifier;
@@ -73,7 +74,7 @@ public record ShippedCopy(Path root, Path rules, Path tables, Path scenarios) {
      */
     public RulesetVerifier verifier() {
         Clock clock = Clock.systemUTC();
-        return new RulesetVerifier(new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0)), new RulesetCompiler(clock),
+        return new RulesetVerifier(new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0), WorkbookLimits.DEFAULT), new RulesetCompiler(clock, WorkbookLimits.DEFAULT),
                 new ScenarioRunner(clock, ZoneId.of("Asia/Shanghai")), () -> ScenarioLoader.load(scenarios), clock);
     }
 

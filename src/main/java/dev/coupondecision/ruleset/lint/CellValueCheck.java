@@ -1,6 +1,7 @@
 package dev.coupondecision.ruleset.lint;
 
 import dev.coupondecision.decision.facts.TimeWindow;
+import dev.coupondecision.ruleset.guard.FactsApi;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -169,7 +170,7 @@ final class CellValueCheck {
     }
 
     private static Optional<Class<?>> enumType(String typeName) {
-        return CodeGuard.FACT_TYPES.stream().filter(t -> t.isEnum() && t.getSimpleName().equals(typeName))
+        return FactsApi.TYPES.stream().filter(t -> t.isEnum() && t.getSimpleName().equals(typeName))
                 .<Class<?>>map(t -> t).findFirst();
     }
 

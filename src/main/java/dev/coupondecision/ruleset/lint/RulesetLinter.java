@@ -3,14 +3,14 @@ package dev.coupondecision.ruleset.lint;
 import dev.coupondecision.ruleset.Finding;
 import dev.coupondecision.ruleset.RuleFile;
 import dev.coupondecision.ruleset.RuleFileSet;
+import dev.coupondecision.ruleset.WorkbookLimits;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -19,31 +19,39 @@ import java.util.regex.Pattern;
  * spreadsheets and DRL within the decision facts. Each finding names its file and cell (or line).
  */
 public final class RulesetLinter {
-    private static final Pattern DRL_IMPORT_LINE = Pattern.compile("\\s*import\\s");
-    private static final Pattern DRL_IMPORT = Pattern.compile("(?:^|;)\\s*(?<keyword>import)\\s+(?<modifier>function\\s+|static\\s+)?(?<name>[\\w.]+(?:\\.\\*)?)");
-
     private static final Pattern PLAIN_TEXT_BREAKOUT = Pattern.compile("[\"\\\\\r\n]|/\\*|\\*/");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
 
     private final CellValueCheck values;
+    private final WorkbookLimits limits;
 
-    public RulesetLinter(LocalTime quietFrom, LocalTime quietUntil) {
+    public RulesetLinter(LocalTime quietFrom, LocalTime quietUntil, WorkbookLimits limits) {
         this.values = new CellValueCheck(quietFrom, quietUntil);
+        this.limits = limits;
     }
 
     public List<Finding> lint(RuleFileSet files) {
         List<Finding> findings = new ArrayList<>();
         List<DecisionTable> tables = new ArrayList<>();
         for (RuleFile file : files.files()) {
+            Optional<String> tooLarge = limits.problemWith(file);
+            if (tooLarge.isPresent()) {
+                findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null, tooLarge.get()));
+                continue;
+            }
             switch (file.kind()) {
-                case DRL -> findings.addAll(drlImports(file));
+                case DRL -> { } // DRL is checked by the code guard when it is compiled
                 case XLSX -> tables.addAll(readTables(file, findings));
             }
         }
+        boolean allRead = findings.isEmpty();
         for (DecisionTable table : tables) {
             findings.addAll(lintTable(table));
         }
-        findings.addAll(CompletenessCheck.check(tables));
+        if (allRead) {
+            // which rows are missing can only be told from all of the tables
+            findings.addAll(CompletenessCheck.check(tables));
+        }
         // The options of a sheet apply to each of its tables: report a bad option once, not once per table.
         return List.copyOf(new LinkedHashSet<>(findings));
     }
@@ -86,28 +94,5 @@ public final class RulesetLinter {
                     "not a readable XLSX workbook: " + e.getMessage()));
             return List.of();
         }
-    }
-
-    /**
-     * Every import of a DRL file must name the facts package: also one followed by a comment or by another
-     * statement on the same line ({@code import java.io.File; // for the audit log}).
-     */
-    private static List<Finding> drlImports(RuleFile file) {
-        List<Finding> findings = new ArrayList<>();
-        String[] lines = new String(file.content(), StandardCharsets.UTF_8).split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (!DRL_IMPORT_LINE.matcher(lines[i]).lookingAt()) {
-                continue;
-            }
-            Matcher matcher = DRL_IMPORT.matcher(lines[i]);
-            while (matcher.find()) {
-                if (matcher.group("modifier") != null || !CodeGuard.isAllowedImport(matcher.group("name"))) {
-                    findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), i + 1, matcher.start("keyword") + 1,
-                            "import '" + matcher.group("name") + "' is outside the project's domain package "
-                                    + CodeGuard.FACTS_PACKAGE));
-                }
-            }
-        }
-        return findings;
     }
 }

@@ -1,12 +1,14 @@
 package dev.coupondecision.ruleset.lint;
 
+import dev.coupondecision.ruleset.guard.FactsApi;
+
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks the developer-owned parts of a table: RuleSet options, column kinds and the code cells (object
- * types and templates), which may only use the decision facts' API.
+ * Checks the developer-owned parts of a table: RuleSet options and column kinds. The code in object types and
+ * templates is checked where it ends up, in the DRL generated from the table (the code guard, when compiling).
  */
 final class StructureCheck {
     private static final Set<String> OPTIONS = Set.of("RULESET", "IMPORT", "SEQUENTIAL", "SEQUENTIALMAXPRIORITY",
@@ -28,11 +30,6 @@ final class StructureCheck {
                 findings.error(column.kind(), "'" + column.kind().text() + "' is not a column kind this service allows; expected one of "
                         + String.join(", ", COLUMN_KINDS.stream().sorted().toList())
                         + (kind.startsWith("DATE-") ? " (DATE-EFFECTIVE/DATE-EXPIRES follow the wall clock: use 'Effective from'/'Expires on' condition columns, which follow asOf)" : ""));
-                continue;
-            }
-            if (column.isCondition() || column.isAction()) {
-                code(column.objectType(), findings);
-                code(column.code(), findings);
             }
         }
     }
@@ -56,9 +53,9 @@ final class StructureCheck {
         String text = value.text().trim();
         if (upper.equals("IMPORT")) {
             for (String imported : value.text().split(",")) {
-                if (!CodeGuard.isAllowedImport(imported)) {
+                if (!FactsApi.isAllowedImport(imported)) {
                     findings.error(value, "import '" + imported.trim() + "' is outside the decision facts; only "
-                            + CodeGuard.FACTS_PACKAGE + ".* may be imported");
+                            + FactsApi.PACKAGE + ".* may be imported");
                 }
             }
             return;
@@ -87,19 +84,4 @@ final class StructureCheck {
             "DIALECT", new OptionValue(Pattern.compile("(?i)java|mvel"), "java or mvel"));
     private static final Map<String, OptionValue> GROUPS = Map.of("RULEFLOW-GROUP", GROUP, "AGENDA-GROUP", GROUP,
             "ACTIVATION-GROUP", GROUP);
-
-    private static void code(TableCell cell, Findings findings) {
-        if (cell == null || cell.isBlank()) {
-            return;
-        }
-        if (CodeGuard.hasUnicodeEscape(cell.text())) {
-            findings.error(cell, "code contains a unicode escape (\\u...), which Java turns into code before compiling; type the character itself");
-            return;
-        }
-        var forbidden = CodeGuard.forbiddenIdentifiers(cell.text());
-        if (!forbidden.isEmpty()) {
-            findings.error(cell, "code uses " + String.join(", ", forbidden) + ", outside what tables may use: "
-                    + CodeGuard.allowedSummary());
-        }
-    }
 }

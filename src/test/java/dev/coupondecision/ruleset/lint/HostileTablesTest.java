@@ -4,7 +4,7 @@ import dev.coupondecision.activation.RulesetCheck;
 import dev.coupondecision.decision.facts.Tier;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.Finding;
-import dev.coupondecision.ruleset.RulesetCompiler;
+import dev.coupondecision.ruleset.UnguardedCompiler;
 import dev.coupondecision.scenario.ScenarioLoader;
 import dev.coupondecision.scenario.ScenarioResult;
 import dev.coupondecision.scenario.ScenarioRunner;
@@ -34,13 +34,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 /**
- * Hostile tables: spreadsheets that try to run code in the service. Every attempt must be rejected by the lint
- * step with a finding at the cell (or DRL line) that carries it, and none may ever run. The payloads that
- * Drools would accept write a marker file; the control test compiles them without the linter and sees the
- * marker appear, so an absent marker after the real check proves the guard, not a dud payload.
+ * Hostile rule files: spreadsheets and DRL that try to run code in the service. Every attempt must be rejected
+ * by the check (lint for values and options, the code guard on the DRL for code) with a finding at the cell or
+ * DRL line that carries it, and none may ever run. The payloads that Drools would accept write a marker file;
+ * the control test compiles them with plain Drools and sees the marker appear, so an absent marker after the
+ * real check proves the guard, not a dud payload. A third test bypasses the guard and keeps only the restricted
+ * class loader: the payloads still cannot run (defence in depth).
  */
 class HostileTablesTest {
-    private static final String OUTSIDE = ", outside what tables may use: " + CodeGuard.allowedSummary();
+    private static final String REFUSED = "rule code refused: ";
     private static final ScenarioRunner RUNNER = new ScenarioRunner(Clock.systemUTC(), ZoneId.of("Asia/Shanghai"));
 
     @TempDir
@@ -54,30 +56,42 @@ class HostileTablesTest {
         marker = dir.resolve("hostile-code-ran");
     }
 
-    // ---------------------------------------------------------------- code cells
+    // ---------------------------------------------------------------- code cells (developer rows)
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
-            "System.exit(0);                             | System, exit",
-            "Runtime.getRuntime().availableProcessors(); | Runtime, getRuntime, availableProcessors",
-            "Class.forName(\"java.lang.System\");        | Class, forName",
-            "new java.io.File(\"/tmp\").delete();        | java, io, File, delete",
-            "Thread.sleep(60000);                        | Thread, sleep",
-            "new Thread().start();                       | Thread, start",
-            "kcontext.getKieRuntime().halt();            | kcontext, getKieRuntime, halt",
-            "drools.halt();                              | drools, halt",
-            "$d.getClass().getClassLoader();             | getClass, getClassLoader"})
-    void shouldRejectCodeCellCallingOutsideTheFacts(String hostile, String named) {
+            "System.exit(0);                             | 'System' is neither a variable",
+            "Runtime.getRuntime().availableProcessors(); | 'Runtime' is neither a variable",
+            "Class.forName(\"java.lang.System\");        | 'Class' is neither a variable",
+            "new java.io.File(\"/tmp\").delete();        | 'java' is not a type of the decision facts",
+            "Thread.sleep(60000);                        | 'Thread' is neither a variable",
+            "kcontext.getKieRuntime().halt();            | 'kcontext' is neither a variable",
+            "drools.halt();                              | 'drools' is neither a variable",
+            "$d.getClass().getClassLoader();             | 'getClass(...)' is not a method of the decision facts",
+            // the string-stripping hole of the old cell guard: code between commented quotes, after a char literal
+            "/*\"*/ System.exit(0); /*\"*/               | 'System' is neither a variable",
+            "char q = '\"'; System.exit(0);              | variable declaration"})
+    void shouldRejectCodeCellCallingOutsideTheFacts(String hostile, String refused) {
         TableEdit.edit(copy.table("coupons.xlsx"), t -> t.set("G10", "$d.setAmountOff($param); " + hostile));
 
-        assertOnlyError(LINTER.lint(copy.files()), "coupons.xlsx › Coupons › G10", "code uses " + named + OUTSIDE);
+        RulesetCheck check = copy.verifier().verify(copy.files());
+
+        assertThat(check.accepted()).isFalse();
+        assertThat(errors(check.findings())).extracting(Finding::location).containsOnly("coupons.xlsx › Coupons › G10");
+        assertThat(check.findings().get(0).message()).startsWith(REFUSED).contains(refused);
     }
 
     @Test
     void shouldRejectObjectTypeCellNamingAClassOutsideTheFacts() {
         TableEdit.edit(copy.table("coupons.xlsx"), t -> t.set("B9", "$d : java.io.File"));
 
-        assertOnlyError(LINTER.lint(copy.files()), "coupons.xlsx › Coupons › B9", "code uses java, io, File" + OUTSIDE);
+        RulesetCheck check = copy.verifier().verify(copy.files());
+
+        assertThat(check.accepted()).isFalse();
+        assertThat(errors(check.findings())).extracting(Finding::location, Finding::message).contains(
+                tuple("coupons.xlsx › Coupons › B9", REFUSED + "'java.io.File' is not a type of the decision facts;"
+                        + " patterns match CampaignType, ContactHistory, CouponType, Customer, DayType, Decision,"
+                        + " SendWindowSlot, Suppression, SuppressionCode, Tier, TierAssignment, TimeWindow"));
     }
 
     @Test
@@ -85,8 +99,12 @@ class HostileTablesTest {
         TableEdit.edit(copy.table("coupons.xlsx"), t -> t.set("G10",
                 "$d.setAmountOff($param); $d.setVariant(\"\\u0022); System.exit(0); //\");"));
 
-        assertOnlyError(LINTER.lint(copy.files()), "coupons.xlsx › Coupons › G10",
-                "code contains a unicode escape (\\u...), which Java turns into code before compiling; type the character itself");
+        RulesetCheck check = copy.verifier().verify(copy.files());
+
+        assertThat(check.accepted()).isFalse();
+        assertThat(errors(check.findings())).extracting(Finding::location, Finding::message).containsExactly(
+                tuple("coupons.xlsx › Coupons › G10", REFUSED + "'\\u0022': rule code must not contain"
+                        + " unicode escapes (\\u...): Java turns them into code before compiling; type the character itself"));
     }
 
     // ---------------------------------------------------------------- value cells injecting code into templates
@@ -226,53 +244,112 @@ class HostileTablesTest {
         lines.add(line - 1, "import java.io.File;");
         Files.write(copy.drl("eligibility.drl"), lines);
 
-        assertOnlyError(LINTER.lint(copy.files()), "eligibility.drl:" + line + ":1",
-                "import 'java.io.File' is outside the project's domain package dev.coupondecision.decision.facts");
+        assertOnlyError(copy.verifier().verify(copy.files()).findings(), "eligibility.drl:" + line + ":1", REFUSED
+                + "import 'java.io.File' is outside the decision facts; only dev.coupondecision.decision.facts.* and its types may be imported");
     }
 
     @Test
-    void shouldRejectDrlImportFollowedByACommentOrAnotherImport() throws IOException {
+    void shouldRejectDrlImportsOnOneLineWithThePackageOrSplitOverTwoLines() throws IOException {
         Files.writeString(copy.drl("audit.drl"), """
-                package dev.coupondecision.rules.audit;
-
-                import java.io.File; // for the audit log
-                import dev.coupondecision.decision.facts.Decision; import java.nio.file.Files;
+                package dev.coupondecision.rules.audit; import java.io.File;
+                import java.
+                    nio.file.Files;
                 """);
 
-        assertThat(errors(LINTER.lint(copy.files()))).extracting(Finding::location, Finding::message).containsExactly(
-                tuple("audit.drl:3:1", "import 'java.io.File' is outside the project's domain package dev.coupondecision.decision.facts"),
-                tuple("audit.drl:4:52", "import 'java.nio.file.Files' is outside the project's domain package dev.coupondecision.decision.facts"));
+        assertThat(errors(copy.verifier().verify(copy.files()).findings())).extracting(Finding::location, Finding::message)
+                .containsExactly(
+                        tuple("audit.drl:1:41", REFUSED + "import 'java.io.File' is outside the decision facts; only "
+                                + "dev.coupondecision.decision.facts.* and its types may be imported"),
+                        tuple("audit.drl:2:1", REFUSED + "import 'java.nio.file.Files' is outside the decision facts; only "
+                                + "dev.coupondecision.decision.facts.* and its types may be imported"));
     }
 
     // ---------------------------------------------------------------- none of it ever runs
 
-    /** Hostile edits whose code Drools would compile and run, each writing the marker file when it runs. */
+    /** Hostile edits whose code plain Drools would compile and run, each writing the marker file when it runs. */
     enum Payload {
-        CODE_CELL("G10", (t, marker) -> t.set("G10",
-                "$d.setAmountOff($param); new java.io.FileWriter(\"" + marker + "\").close();")),
-        UNICODE_ESCAPE_IN_CODE_CELL("G10", (t, marker) -> t.set("G10",
+        CODE_CELL("coupons.xlsx › Coupons › G10", table((t, marker) -> t.set("G10",
+                "$d.setAmountOff($param); new java.io.FileWriter(\"" + marker + "\").close();"))),
+        CODE_BETWEEN_COMMENTED_QUOTES("coupons.xlsx › Coupons › G10", table((t, marker) -> t.set("G10",
+                "$d.setAmountOff($param); /*\"*/ new java.io.FileWriter(" + noQuotes(marker) + ").close(); /*\"*/"))),
+        CODE_AFTER_A_CHAR_LITERAL("coupons.xlsx › Coupons › G10", table((t, marker) -> t.set("G10",
+                "$d.setAmountOff($param); $d.setVariant(String.valueOf('\"')); new java.io.FileWriter("
+                        + noQuotes(marker) + ").close();"))),
+        UNICODE_ESCAPE_IN_CODE_CELL("coupons.xlsx › Coupons › G10", table((t, marker) -> t.set("G10",
                 "$d.setAmountOff($param); $d.setVariant(\"\\u0022); new java.io.FileWriter(\\u0022" + marker
-                        + "\\u0022).close(); //\");")),
-        PRIORITY_EXPRESSION("L12", (t, marker) -> t.set("B3", "false").set("L8", "PRIORITY").set("L11", "Priority")
-                .set("L12", "(new java.io.FileWriter('" + marker + "').hashCode())")),
-        DESCRIPTION_CLOSING_ITS_COMMENT("L12", (t, marker) -> t.set("L8", "DESCRIPTION").set("L11", "Note")
-                .set("L12", "x */ salience 99999 when then new java.io.FileWriter(" + noQuotes(marker)
-                        + ").close(); end rule HostileRest /* y")),
-        RULESET_NAME_WITH_A_RULE("B1", (t, marker) -> t.set("B1", "dev.coupondecision.tables.coupons;rule\"hostile\""
-                + "salience/**/99999/**/when/**/then/**/new/**/java.io.FileWriter(\"" + marker + "\").close();"
-                + "end/**/import/**/java.util.List")),
-        VALUE_ALSO_USED_OUTSIDE_QUOTES("K20", (t, marker) -> t
+                        + "\\u0022).close(); //\");"))),
+        PRIORITY_EXPRESSION("coupons.xlsx › Coupons › L12", table((t, marker) -> t.set("B3", "false").set("L8", "PRIORITY")
+                .set("L11", "Priority").set("L12", "(new java.io.FileWriter('" + marker + "').hashCode())"))),
+        DESCRIPTION_CLOSING_ITS_COMMENT("coupons.xlsx › Coupons › L12", table((t, marker) -> t.set("L8", "DESCRIPTION")
+                .set("L11", "Note").set("L12", "x */ salience 99999 when then new java.io.FileWriter(" + noQuotes(marker)
+                        + ").close(); end rule HostileRest /* y"))),
+        RULESET_NAME_WITH_A_RULE("coupons.xlsx › Coupons › B1", table((t, marker) -> t.set("B1",
+                "dev.coupondecision.tables.coupons;rule\"hostile\"salience/**/99999/**/when/**/then/**/new/**/"
+                        + "java.io.FileWriter(\"" + marker + "\").close();end/**/import/**/java.util.List"))),
+        VALUE_ALSO_USED_OUTSIDE_QUOTES("coupons.xlsx › Coupons › K20", table((t, marker) -> t
                 .set("K10", "$d.setVariant(\"$param\"); $d.setMinSpend($param);")
-                .set("K20", "0); new java.io.FileWriter(" + noQuotes(marker) + ").close(); $d.setMinSpend(0").set("K21", 0)),
-        UNQUOTED_LIST_ITEM("D14", (t, marker) -> t.set("D10", "forall(||){favoriteCategory == $}")
-                .set("D14", "null || new java.io.FileWriter('" + marker + "') != null"));
+                .set("K20", "0); new java.io.FileWriter(" + noQuotes(marker) + ").close(); $d.setMinSpend(0").set("K21", 0))),
+        UNQUOTED_LIST_ITEM("coupons.xlsx › Coupons › D14", table((t, marker) -> t.set("D10", "forall(||){favoriteCategory == $}")
+                .set("D14", "null || new java.io.FileWriter('" + marker + "') != null"))),
+        DRL_FULLY_QUALIFIED_CALL("audit.drl:9:5", drl(marker -> """
+                package dev.coupondecision.rules.audit;
+                import dev.coupondecision.decision.facts.*;
 
-        final String cell;
-        final BiConsumer<TableEdit, Path> edit;
+                rule "Audit"
+                    ruleflow-group "eligibility"
+                when
+                    $d : Decision()
+                then
+                    java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran");
+                end
+                """.formatted(marker))),
+        DRL_FUNCTION("audit.drl:3:1", drl(marker -> """
+                package dev.coupondecision.rules.audit;
+                import dev.coupondecision.decision.facts.*;
+                function void audit() { try { new java.io.FileWriter("%s").close(); } catch (Exception e) { } }
+                rule "Audit"
+                    ruleflow-group "eligibility"
+                when
+                    $d : Decision()
+                then
+                    audit();
+                end
+                """.formatted(marker))),
+        DRL_DECLARE_FIELD_INITIALIZER("audit.drl:3:9", drl(marker -> """
+                package dev.coupondecision.rules.audit;
+                import dev.coupondecision.decision.facts.*;
+                declare AuditTrail
+                    file : java.io.File = java.nio.file.Files.writeString(java.nio.file.Path.of("%s"), "ran").toFile()
+                end
+                rule "Audit"
+                    ruleflow-group "eligibility"
+                when
+                    $d : Decision()
+                then
+                    insert(new AuditTrail());
+                end
+                """.formatted(marker)));
 
-        Payload(String cell, BiConsumer<TableEdit, Path> edit) {
-            this.cell = cell;
+        final String location;
+        final BiConsumer<ShippedCopy, Path> edit;
+
+        Payload(String location, BiConsumer<ShippedCopy, Path> edit) {
+            this.location = location;
             this.edit = edit;
+        }
+
+        private static BiConsumer<ShippedCopy, Path> table(BiConsumer<TableEdit, Path> change) {
+            return (copy, marker) -> TableEdit.edit(copy.table("coupons.xlsx"), t -> change.accept(t, marker));
+        }
+
+        private static BiConsumer<ShippedCopy, Path> drl(java.util.function.Function<Path, String> text) {
+            return (copy, marker) -> {
+                try {
+                    Files.writeString(copy.drl("audit.drl"), text.apply(marker));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            };
         }
 
         /** The path as Java code without quote characters: new String(new char[]{47, 116, ...}). */
@@ -286,14 +363,14 @@ class HostileTablesTest {
     @EnumSource(Payload.class)
     void shouldRejectHostileEditBeforeAnyOfItsCodeRuns(Payload payload) {
         CompiledRuleset previous = copy.verifier().verify(copy.files()).compiled();
-        TableEdit.edit(copy.table("coupons.xlsx"), t -> payload.edit.accept(t, marker));
+        payload.edit.accept(copy, marker);
 
         RulesetCheck check = copy.verifier().verify(copy.files());
 
         assertThat(check.accepted()).isFalse();
         assertThat(check.compiled()).isNull();
         assertThat(check.scenarios()).as("rejected before compiling, so no scenario ran on it").isNull();
-        assertThat(errors(check.findings())).extracting(Finding::location).contains("coupons.xlsx › Coupons › " + payload.cell);
+        assertThat(errors(check.findings())).extracting(Finding::location).contains(payload.location);
         assertThat(marker).as("hostile code ran during the check").doesNotExist();
 
         List<ScenarioResult> results = RUNNER.runAll(ScenarioLoader.load(copy.scenarios()), previous);
@@ -301,16 +378,32 @@ class HostileTablesTest {
         assertThat(marker).as("hostile code ran during decisions on the previous ruleset").doesNotExist();
     }
 
-    /** Control: without the lint step the same payloads compile and run, so the marker test above has teeth. */
+    /** Control: plain Drools compiles the same payloads and runs them, so the marker test above has teeth. */
     @ParameterizedTest
     @EnumSource(Payload.class)
-    void hostilePayloadRunsWhenTheLinterIsBypassed(Payload payload) {
-        TableEdit.edit(copy.table("coupons.xlsx"), t -> payload.edit.accept(t, marker));
+    void hostilePayloadRunsWithPlainDrools(Payload payload) {
+        payload.edit.accept(copy, marker);
 
-        CompiledRuleset unchecked = new RulesetCompiler(Clock.systemUTC()).compile(copy.files());
+        CompiledRuleset unchecked = UnguardedCompiler.compile(copy.files());
         RUNNER.runAll(ScenarioLoader.load(copy.scenarios()), unchecked);
 
         assertThat(marker).exists();
+    }
+
+    /** Defence in depth: without the guard, the class loader rules are compiled with still keeps the code from running. */
+    @ParameterizedTest
+    @EnumSource(Payload.class)
+    void hostilePayloadCannotRunWithTheRuleClassLoaderAlone(Payload payload) {
+        payload.edit.accept(copy, marker);
+
+        try {
+            CompiledRuleset unchecked = UnguardedCompiler.compileWithRuleClassLoader(copy.files());
+            RUNNER.runAll(ScenarioLoader.load(copy.scenarios()), unchecked);
+        } catch (RuntimeException | LinkageError refused) {
+            // refused at compile time (the class cannot be resolved) or when the rule runs (it cannot be loaded)
+        }
+
+        assertThat(marker).doesNotExist();
     }
 
     private static String notAllowed(String option) {

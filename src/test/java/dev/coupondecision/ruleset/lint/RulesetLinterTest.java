@@ -1,5 +1,6 @@
 package dev.coupondecision.ruleset.lint;
 
+import dev.coupondecision.ruleset.WorkbookLimits;
 import dev.coupondecision.activation.RulesetCheck;
 import dev.coupondecision.decision.facts.CouponType;
 import dev.coupondecision.decision.facts.DayType;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * finding names the file, sheet and cell, with a message that says what to type instead.
  */
 class RulesetLinterTest {
-    static final RulesetLinter LINTER = new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0));
+    static final RulesetLinter LINTER = new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0), WorkbookLimits.DEFAULT);
     private static final String WINDOW_HINT = "; expected windows like 11:30-13:00, 17:00-19:00 with each end after its start";
 
     @TempDir
@@ -177,7 +178,7 @@ class RulesetLinterTest {
     @Test
     void shouldFollowTheConfiguredQuietHours() {
         // coupon.lint.quiet-hours-start/end = 21:00/09:00: the shipped high-value evening window 20:00-21:30 now ends in them.
-        RulesetLinter earlyNight = new RulesetLinter(LocalTime.of(21, 0), LocalTime.of(9, 0));
+        RulesetLinter earlyNight = new RulesetLinter(LocalTime.of(21, 0), LocalTime.of(9, 0), WorkbookLimits.DEFAULT);
 
         assertOnlyError(earlyNight.lint(copy.files()), "send-windows.xlsx › SendWindows › D11",
                 "window 20:00-21:30 falls in quiet hours 21:00-09:00; messages must not be sent then");
