@@ -1,9 +1,9 @@
 package dev.coupondecision;
 
-import dev.coupondecision.ruleset.WorkbookLimits;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.ruleset.RulesetCompiler;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 
 import java.nio.file.Path;
 import java.time.Clock;

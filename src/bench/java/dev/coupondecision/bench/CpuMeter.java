@@ -1,6 +1,6 @@
 package dev.coupondecision.bench;
 
-import dev.coupondecision.decision.DecisionService;
+import dev.coupondecision.decision.Decider;
 import dev.coupondecision.reference.ReferencePolicy;
 
 import java.lang.management.ManagementFactory;
@@ -27,12 +27,12 @@ public final class CpuMeter {
         int mask = DecisionBenchmark.PROFILES - 1;
         Map<String, IntConsumer> workloads = new LinkedHashMap<>();
         Object[] sink = new Object[1];
-        workloads.put("fullDecisionDrools", i -> sink[0] = DecisionService.decide(data.requests[i & mask], data.ruleset));
+        workloads.put("fullDecisionDrools", i -> sink[0] = Decider.decide(data.requests[i & mask], data.ruleset));
         workloads.put("fullDecisionReference", i -> sink[0] = ReferencePolicy.decide(data.requests[i & mask]));
         workloads.put("engineEvaluate", i -> sink[0] = data.ruleset.evaluate(data.customers[i & mask], data.histories[i & mask]));
         workloads.put("httpWorkDrools", i -> {
             try {
-                sink[0] = data.responseWriter.writeValueAsBytes(DecisionService.decide(
+                sink[0] = data.responseWriter.writeValueAsBytes(Decider.decide(
                         BenchProfiles.PARSER.parse(data.reader.readTree(data.bodies[i & mask])), data.ruleset));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);

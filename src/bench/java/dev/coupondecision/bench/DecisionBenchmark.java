@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coupondecision.ShippedRuleset;
 import dev.coupondecision.decision.CustomerFacts;
+import dev.coupondecision.decision.Decider;
 import dev.coupondecision.decision.DecisionResponse;
-import dev.coupondecision.decision.DecisionService;
 import dev.coupondecision.decision.facts.ContactHistory;
 import dev.coupondecision.decision.facts.Customer;
 import dev.coupondecision.decision.request.DecisionRequest;
@@ -97,7 +97,7 @@ public class DecisionBenchmark {
     /** (a) The full decision through Drools, as /decide and the batch make it (without metrics). */
     @Benchmark
     public DecisionResponse fullDecisionDrools(Data data, Cursor cursor) {
-        return DecisionService.decide(data.requests[cursor.next()], data.ruleset);
+        return Decider.decide(data.requests[cursor.next()], data.ruleset);
     }
 
     /** (a) The same policy in plain Java (ReferencePolicy.Result, not yet a response record). */
@@ -132,7 +132,7 @@ public class DecisionBenchmark {
     @Benchmark
     public byte[] httpWorkDrools(Data data, Cursor cursor) throws IOException {
         DecisionRequest request = BenchProfiles.PARSER.parse(data.reader.readTree(data.bodies[cursor.next()]));
-        return data.responseWriter.writeValueAsBytes(DecisionService.decide(request, data.ruleset));
+        return data.responseWriter.writeValueAsBytes(Decider.decide(request, data.ruleset));
     }
 
     /** In process, the floor server's work: bytes → tree → validated request → reference decision → bytes. */

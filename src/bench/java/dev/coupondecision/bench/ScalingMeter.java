@@ -1,6 +1,6 @@
 package dev.coupondecision.bench;
 
-import dev.coupondecision.decision.DecisionService;
+import dev.coupondecision.decision.Decider;
 import dev.coupondecision.reference.ReferencePolicy;
 
 import java.lang.management.ManagementFactory;
@@ -33,7 +33,7 @@ public final class ScalingMeter {
         IntConsumer op = switch (name) {
             case "engine" -> i -> sink[(i >>> 20) & 63] = data.ruleset.evaluate(data.customers[i & mask], data.histories[i & mask]);
             case "reference" -> i -> sink[(i >>> 20) & 63] = ReferencePolicy.decide(data.requests[i & mask]);
-            default -> i -> sink[(i >>> 20) & 63] = DecisionService.decide(data.requests[i & mask], data.ruleset);
+            default -> i -> sink[(i >>> 20) & 63] = Decider.decide(data.requests[i & mask], data.ruleset);
         };
         run(op, 1, seconds, "warm-up 1 thread", false);
         run(op, threads, seconds, "warm-up " + threads + " threads", false);

@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * The verdict on a candidate ruleset: its findings (errors block it, warnings do not) and how the
- * regression scenarios went on it. Only an accepted check carries the compiled ruleset.
+ * regression scenarios went on it. It carries the compiled ruleset whenever the candidate compiled (a dry run
+ * shows the impact of a candidate that fails scenarios); only an accepted one may serve.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RulesetCheck(String version, Instant checkedAt, boolean accepted, List<Finding> findings,
@@ -18,10 +19,6 @@ public record RulesetCheck(String version, Instant checkedAt, boolean accepted, 
 
     public RulesetCheck {
         findings = List.copyOf(findings);
-    }
-
-    public boolean hasErrors() {
-        return findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR);
     }
 
     /** A readable multi-line report of everything that blocks this ruleset. */

@@ -35,4 +35,14 @@ public class RulesetMetrics {
     void rejected() {
         reloadFailures.increment();
     }
+
+    /** Changed rulesets activated since start. */
+    public long activations() {
+        return (long) reloadSuccesses.count();
+    }
+
+    /** Changed rulesets rejected since start (including folders that could not be read). */
+    public long rejections() {
+        return (long) reloadFailures.count();
+    }
 }

@@ -1,18 +1,18 @@
 package dev.coupondecision.activation;
 
+import dev.coupondecision.config.DecisionConfig;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.Finding;
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.ruleset.RulesetCompiler;
 import dev.coupondecision.ruleset.RulesetException;
 import dev.coupondecision.ruleset.lint.RulesetLinter;
-import dev.coupondecision.scenario.Scenario;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 import dev.coupondecision.scenario.ScenarioRunner;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * Decides whether a set of rule files may serve: lint (errors block), compile (errors mapped to cells and
@@ -23,19 +23,25 @@ public final class RulesetVerifier {
     private final RulesetLinter linter;
     private final RulesetCompiler compiler;
     private final ScenarioRunner runner;
-    private final Supplier<List<Scenario>> scenarios;
     private final Clock clock;
 
-    public RulesetVerifier(RulesetLinter linter, RulesetCompiler compiler, ScenarioRunner runner,
-                           Supplier<List<Scenario>> scenarios, Clock clock) {
+    public RulesetVerifier(RulesetLinter linter, RulesetCompiler compiler, ScenarioRunner runner, Clock clock) {
         this.linter = linter;
         this.compiler = compiler;
         this.runner = runner;
-        this.scenarios = scenarios;
         this.clock = clock;
     }
 
-    public RulesetCheck verify(RuleFileSet files) {
+    /** The verifier the service runs, configured as the service is (the CLI builds it the same way). */
+    public static RulesetVerifier configured(DecisionConfig config, Clock clock) {
+        WorkbookLimits limits = WorkbookLimits.from(config.ruleFiles());
+        return new RulesetVerifier(
+                new RulesetLinter(config.lint().quietHoursStart(), config.lint().quietHoursEnd(), limits),
+                new RulesetCompiler(clock, limits), new ScenarioRunner(clock, config.defaultTimezone()), clock);
+    }
+
+    public RulesetCheck verify(RulesetSnapshot snapshot) {
+        RuleFileSet files = snapshot.files();
         List<Finding> findings = new ArrayList<>(linter.lint(files));
         if (findings.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR)) {
             return new RulesetCheck(files.version(), clock.instant(), false, findings, null, null);
@@ -47,8 +53,7 @@ public final class RulesetVerifier {
             findings.addAll(e.findings());
             return new RulesetCheck(files.version(), clock.instant(), false, findings, null, null);
         }
-        ScenarioSummary summary = ScenarioSummary.of(runner.runAll(scenarios.get(), compiled), compiled);
-        boolean accepted = summary.failures().isEmpty();
-        return new RulesetCheck(files.version(), clock.instant(), accepted, findings, summary, accepted ? compiled : null);
+        ScenarioSummary summary = ScenarioSummary.of(runner.runAll(snapshot.scenarios().scenarios(), compiled), compiled);
+        return new RulesetCheck(files.version(), clock.instant(), summary.failures().isEmpty(), findings, summary, compiled);
     }
 }

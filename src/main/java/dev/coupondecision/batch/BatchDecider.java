@@ -11,7 +11,7 @@ import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.DecisionService;
 import dev.coupondecision.decision.request.InvalidRequestException;
 import dev.coupondecision.decision.request.RequestParser;
-import dev.coupondecision.rest.Problem;
+import dev.coupondecision.problem.Problem;
 import dev.coupondecision.ruleset.CompiledRuleset;
 
 import java.io.ByteArrayOutputStream;
@@ -135,7 +135,7 @@ public class BatchDecider {
         }
         try {
             JsonNode tree = line.tree() != null ? line.tree() : json.readTree(line.text());
-            DecisionResponse decision = decisions.decideAndRecord(parser.parse(tree), ruleset);
+            DecisionResponse decision = decisions.decideOn(parser.parse(tree), ruleset);
             return new Result(line.number(), version, decision, null);
         } catch (InvalidRequestException e) {
             return new Result(line.number(), version, null, Problem.invalidRequest(e.violations()));

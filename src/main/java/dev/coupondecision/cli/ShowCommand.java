@@ -2,32 +2,39 @@ package dev.coupondecision.cli;
 
 import dev.coupondecision.ruleset.RuleFile;
 import dev.coupondecision.ruleset.RuleFileSet;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 import java.io.IOException;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.Callable;
 
 /**
  * {@code rules show FILE.xlsx}: the workbook as text. Its output names no file, so that git's textconv (which
  * passes a temporary copy of the old version) diffs only what changed in the tables.
  */
-final class ShowCommand {
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Print every RuleTable of a workbook with its spreadsheet rows and cell values, then the DRL "
+                + "Drools generates from each sheet.")
+final class ShowCommand implements Callable<Integer> {
 
-    private ShowCommand() {
-    }
+    @Spec
+    CommandSpec spec;
 
-    static int run(List<String> args, PrintStream out) {
-        Arguments arguments = Arguments.parse(args, Set.of(), Set.of());
-        if (arguments.positional().size() != 1) {
-            throw new UsageException("show takes exactly one .xlsx file");
-        }
-        Path path = Path.of(arguments.positional().get(0));
+    @Parameters(paramLabel = "FILE.xlsx", description = "the workbook to show")
+    Path path;
+
+    @Override
+    public Integer call() {
         if (!Files.isRegularFile(path)) {
-            throw new UsageException(path + " is not a file");
+            throw new CommandLine.ParameterException(spec.commandLine(), path + " is not a file");
         }
         byte[] content;
         try {
@@ -36,7 +43,7 @@ final class ShowCommand {
             throw new UncheckedIOException("cannot read " + path, e);
         }
         RuleFile file = RuleFileSet.file(path.getFileName().toString(), RuleFile.Kind.XLSX, content);
-        out.print(WorkbookText.render(file));
+        spec.commandLine().getOut().print(WorkbookText.render(file, WorkbookLimits.from(CliConfig.load(Map.of()).ruleFiles())));
         return RulesTool.ACCEPTED;
     }
 }

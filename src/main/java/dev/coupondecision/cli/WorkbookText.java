@@ -4,11 +4,12 @@ import dev.coupondecision.ruleset.RuleFile;
 import dev.coupondecision.ruleset.RulesetException;
 import dev.coupondecision.ruleset.SheetTranslator;
 import dev.coupondecision.ruleset.TranslatedSheet;
-import dev.coupondecision.ruleset.lint.DecisionTable;
-import dev.coupondecision.ruleset.lint.DecisionTableReader;
-import dev.coupondecision.ruleset.lint.TableCell;
+import dev.coupondecision.ruleset.table.DecisionTable;
+import dev.coupondecision.ruleset.table.TableCell;
+import dev.coupondecision.ruleset.table.TableWorkbook;
+import dev.coupondecision.ruleset.table.UnreadableWorkbookException;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,21 +26,23 @@ final class WorkbookText {
     private WorkbookText() {
     }
 
-    static String render(RuleFile file) {
+    static String render(RuleFile file, WorkbookLimits limits) {
         WorkbookText out = new WorkbookText();
-        Map<String, List<DecisionTable>> tablesBySheet = new LinkedHashMap<>();
+        TableWorkbook workbook;
         try {
-            for (DecisionTable table : DecisionTableReader.read(file.name(), file.content())) {
-                tablesBySheet.computeIfAbsent(table.sheet(), s -> new ArrayList<>()).add(table);
-            }
-        } catch (IOException | RuntimeException e) {
-            out.line("(not a readable XLSX workbook: " + e.getMessage() + ")");
+            workbook = file.workbook(limits);
+        } catch (UnreadableWorkbookException e) {
+            out.line("(" + e.getMessage() + ")");
             return out.text.toString();
+        }
+        Map<String, List<DecisionTable>> tablesBySheet = new LinkedHashMap<>();
+        for (DecisionTable table : workbook.tables()) {
+            tablesBySheet.computeIfAbsent(table.sheet(), s -> new ArrayList<>()).add(table);
         }
         if (tablesBySheet.isEmpty()) {
             out.line("(no sheet holds a RuleTable)");
         }
-        Map<String, String> drlBySheet = generatedDrl(file);
+        Map<String, String> drlBySheet = generatedDrl(file.name(), workbook);
         for (Map.Entry<String, List<DecisionTable>> sheet : tablesBySheet.entrySet()) {
             out.line("=== Sheet " + sheet.getKey());
             for (int i = 0; i < sheet.getValue().size(); i++) {
@@ -86,10 +89,10 @@ final class WorkbookText {
     }
 
     /** The DRL of each rule sheet, or the reason Drools could not generate it. */
-    private static Map<String, String> generatedDrl(RuleFile file) {
+    private static Map<String, String> generatedDrl(String file, TableWorkbook workbook) {
         Map<String, String> drl = new LinkedHashMap<>();
         try {
-            for (TranslatedSheet sheet : SheetTranslator.translate(file)) {
+            for (TranslatedSheet sheet : SheetTranslator.translate(file, workbook)) {
                 drl.put(sheet.sheet(), sheet.drl().endsWith("\n") ? sheet.drl() : sheet.drl() + "\n");
             }
         } catch (RulesetException e) {

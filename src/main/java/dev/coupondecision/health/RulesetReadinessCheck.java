@@ -1,5 +1,6 @@
 package dev.coupondecision.health;
 
+import dev.coupondecision.activation.RulesetCheck;
 import dev.coupondecision.activation.RulesetRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -18,7 +19,7 @@ public class RulesetReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return registry.current()
+        return registry.servingCheck().map(RulesetCheck::compiled)
                 .map(ruleset -> HealthCheckResponse.named("ruleset").up()
                         .withData("version", ruleset.version())
                         .withData("loadedAt", ruleset.loadedAt().toString())

@@ -1,6 +1,6 @@
 package dev.coupondecision.impact;
 
-import dev.coupondecision.decision.DecisionService;
+import dev.coupondecision.decision.Decider;
 import dev.coupondecision.decision.facts.Tier;
 import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.impact.ChangeTally.FromTo;
@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 
 /**
  * Decides every profile of a population with a baseline and a candidate ruleset and tallies what differs.
@@ -38,9 +39,10 @@ public final class ImpactAnalyzer {
     private ImpactAnalyzer() {
     }
 
-    public static ImpactReport analyze(Population population, CompiledRuleset baseline, CompiledRuleset candidate) {
+    public static ImpactReport analyze(Population population, CompiledRuleset baseline, CompiledRuleset candidate,
+                                       ExecutorService pool) {
         Outcome[] outcomes = ParallelDecisions.map(population.requests(), r -> Outcome.of(r, baseline, candidate),
-                Outcome[]::new);
+                Outcome[]::new, pool);
         ImpactAnalyzer analyzer = new ImpactAnalyzer();
         for (Outcome outcome : outcomes) {
             analyzer.compare(outcome);
@@ -52,8 +54,8 @@ public final class ImpactAnalyzer {
     private record Outcome(String customerId, DecisionSnapshot before, DecisionSnapshot after, RuntimeException error) {
         static Outcome of(DecisionRequest request, CompiledRuleset baseline, CompiledRuleset candidate) {
             try {
-                return new Outcome(request.customerId(), DecisionSnapshot.of(DecisionService.decide(request, baseline)),
-                        DecisionSnapshot.of(DecisionService.decide(request, candidate)), null);
+                return new Outcome(request.customerId(), DecisionSnapshot.of(Decider.decide(request, baseline)),
+                        DecisionSnapshot.of(Decider.decide(request, candidate)), null);
             } catch (RuntimeException e) {
                 return new Outcome(request.customerId(), null, null, e);
             }

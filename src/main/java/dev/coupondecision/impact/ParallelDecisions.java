@@ -4,33 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
- * Maps a list on every core, keeping the order of the results. The threads are made by the calling thread,
- * so they inherit its context class loader: Drools finds its services through it, and the common fork-join
- * pool's threads carry the system class loader instead, which inside Quarkus is the wrong one.
+ * Maps a list on every core, keeping the order of the results, on the executor it is given (the service's
+ * managed one; the command line's own). Not the common fork-join pool: its threads carry the system class
+ * loader, through which Drools inside Quarkus would not find its services.
  */
 final class ParallelDecisions {
 
     private ParallelDecisions() {
     }
 
-    static <T, R> R[] map(List<T> items, Function<T, R> function, IntFunction<R[]> arrayOf) {
+    static <T, R> R[] map(List<T> items, Function<T, R> function, IntFunction<R[]> arrayOf, ExecutorService pool) {
         R[] results = arrayOf.apply(items.size());
         int workers = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), items.size() / 1000));
         if (workers == 1) {
             fill(items, function, results, 0, items.size());
             return results;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
-            Thread thread = new Thread(task, "impact-decisions");
-            thread.setDaemon(true);
-            return thread;
-        });
         try {
             List<Future<?>> chunks = new ArrayList<>(workers);
             int chunk = (items.size() + workers - 1) / workers;
@@ -48,8 +42,6 @@ final class ParallelDecisions {
             throw new IllegalStateException("interrupted while deciding the population", e);
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 

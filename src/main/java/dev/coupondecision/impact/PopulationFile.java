@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.decision.request.InvalidRequestException;
 import dev.coupondecision.decision.request.RequestParser;
-import dev.coupondecision.decision.request.Violation;
+import dev.coupondecision.problem.Violation;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.coupondecision.impact;
 
+import dev.coupondecision.config.DecisionConfig;
 import dev.coupondecision.decision.request.RequestParser;
 
 import java.nio.file.Path;
@@ -23,6 +24,12 @@ public final class PopulationSource implements Supplier<Population> {
         this.file = file.orElse(null);
         this.syntheticSize = syntheticSize;
         this.parser = new RequestParser(Clock.fixed(SyntheticPopulation.AS_OF, defaultZone), defaultZone);
+    }
+
+    /** The population the configuration names: {@code coupon.impact.population-file}, else the synthetic one. */
+    public static PopulationSource configured(DecisionConfig config) {
+        return new PopulationSource(config.impact().populationFile().map(Path::of), config.impact().syntheticSize(),
+                config.defaultTimezone());
     }
 
     @Override

@@ -1,14 +1,13 @@
 package dev.coupondecision.impact;
 
 import dev.coupondecision.activation.RulesetCheck;
+import dev.coupondecision.activation.RulesetSnapshot;
 import dev.coupondecision.activation.RulesetVerifier;
 import dev.coupondecision.ruleset.CompiledRuleset;
-import dev.coupondecision.ruleset.RuleFileSet;
-import dev.coupondecision.ruleset.RulesetCompiler;
-import dev.coupondecision.ruleset.RulesetException;
 
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -18,13 +17,14 @@ import java.util.function.Supplier;
  */
 public final class RulesetDryRun {
     private final RulesetVerifier verifier;
-    private final RulesetCompiler compiler;
     private final Supplier<Population> population;
+    private final ExecutorService pool;
 
-    public RulesetDryRun(RulesetVerifier verifier, RulesetCompiler compiler, Supplier<Population> population) {
+    /** @param pool decides the population in parallel */
+    public RulesetDryRun(RulesetVerifier verifier, Supplier<Population> population, ExecutorService pool) {
         this.verifier = verifier;
-        this.compiler = compiler;
         this.population = population;
+        this.pool = pool;
     }
 
     /**
@@ -32,9 +32,9 @@ public final class RulesetDryRun {
      *
      * @param baseline the ruleset to compare with, or null to skip the impact report
      */
-    public synchronized DryRunReport run(RuleFileSet candidate, CompiledRuleset baseline) {
+    public synchronized DryRunReport run(RulesetSnapshot candidate, CompiledRuleset baseline) {
         RulesetCheck check = verifier.verify(candidate);
-        List<FileChange> files = baseline == null ? List.of() : FileChange.between(baseline.files(), candidate);
+        List<FileChange> files = baseline == null ? List.of() : FileChange.between(baseline.files(), candidate.files());
         String baselineVersion = baseline == null ? null : baseline.version();
         if (check.scenarios() == null) {
             return new DryRunReport(check.version(), baselineVersion, false, files, check.findings(), null, null,
@@ -46,10 +46,8 @@ public final class RulesetDryRun {
         }
         ImpactReport impact;
         try {
-            // The verifier hands out the compiled rules only when it accepts them; recompile the others.
-            CompiledRuleset compiled = check.compiled() != null ? check.compiled() : compiler.compile(candidate);
-            impact = ImpactAnalyzer.analyze(population.get(), baseline, compiled);
-        } catch (RulesetException | UncheckedIOException e) {
+            impact = ImpactAnalyzer.analyze(population.get(), baseline, check.compiled(), pool);
+        } catch (UncheckedIOException e) {
             return new DryRunReport(check.version(), baselineVersion, check.accepted(), files, check.findings(),
                     check.scenarios(), null, "not computed: " + e.getMessage());
         }

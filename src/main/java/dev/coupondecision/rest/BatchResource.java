@@ -1,6 +1,5 @@
 package dev.coupondecision.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coupondecision.activation.RulesetRegistry;
 import dev.coupondecision.batch.BatchDecider;
 import dev.coupondecision.ruleset.CompiledRuleset;
@@ -31,12 +30,9 @@ public class BatchResource {
 
     private final BatchDecider batch;
     private final RulesetRegistry registry;
-    private final ObjectMapper json;
-
-    public BatchResource(BatchDecider batch, RulesetRegistry registry, ObjectMapper json) {
+    public BatchResource(BatchDecider batch, RulesetRegistry registry) {
         this.batch = batch;
         this.registry = registry;
-        this.json = json;
     }
 
     @POST
@@ -52,7 +48,7 @@ public class BatchResource {
             content = @Content(mediaType = NDJSON, examples = @ExampleObject(name = "two-customers", value = ApiExamples.BATCH_RESPONSE)))
     @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
     public Response decideBatch(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType) {
-        CompiledRuleset ruleset = registry.active();
+        CompiledRuleset ruleset = registry.serving();
         boolean jsonArray = contentType != null && contentType.startsWith(MediaType.APPLICATION_JSON);
         StreamingOutput stream = out -> batch.decide(
                 jsonArray ? batch.jsonArrayReader(body) : batch.ndjsonReader(body), out, ruleset);

@@ -1,6 +1,7 @@
 package dev.coupondecision.rest;
 
 import dev.coupondecision.config.DecisionConfig;
+import dev.coupondecision.problem.Problem;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.DecisionService;
 import dev.coupondecision.decision.request.RequestParser;
+import dev.coupondecision.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -1,6 +1,6 @@
 package dev.coupondecision.rest;
 
-import dev.coupondecision.decision.request.Violation;
+import dev.coupondecision.problem.Violation;
 
 import java.util.List;
 

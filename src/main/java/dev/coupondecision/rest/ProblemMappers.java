@@ -2,6 +2,7 @@ package dev.coupondecision.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.coupondecision.decision.request.InvalidRequestException;
+import dev.coupondecision.problem.Problem;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;

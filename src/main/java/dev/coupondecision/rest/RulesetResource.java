@@ -1,6 +1,7 @@
 package dev.coupondecision.rest;
 
 import dev.coupondecision.activation.RulesetCheck;
+import dev.coupondecision.activation.RulesetMetrics;
 import dev.coupondecision.activation.RulesetRegistry;
 import dev.coupondecision.activation.ScenarioSummary;
 import dev.coupondecision.ruleset.CompiledRuleset;
@@ -23,9 +24,11 @@ import java.util.Map;
 @RolesAllowed("analyst")
 public class RulesetResource {
     private final RulesetRegistry registry;
+    private final RulesetMetrics metrics;
 
-    public RulesetResource(RulesetRegistry registry) {
+    public RulesetResource(RulesetRegistry registry, RulesetMetrics metrics) {
         this.registry = registry;
+        this.metrics = metrics;
     }
 
     /** The active ruleset: its files, rules per table and how it did on the regression scenarios. */
@@ -48,7 +51,7 @@ public class RulesetResource {
     @Path("/active")
     @Operation(summary = "The ruleset serving decisions now")
     public ActiveRuleset active() {
-        RulesetCheck check = registry.activeCheck().orElseThrow();
+        RulesetCheck check = registry.servingCheck().orElseThrow();
         CompiledRuleset ruleset = check.compiled();
         List<FileView> files = ruleset.files().files().stream()
                 .map(f -> new FileView(f.name(), f.kind(), f.sha256())).toList();
@@ -59,8 +62,8 @@ public class RulesetResource {
     @Path("/status")
     @Operation(summary = "Active version and the outcome of the last candidate, with its findings")
     public Status status() {
-        CompiledRuleset ruleset = registry.active();
-        return new Status(ruleset.version(), ruleset.loadedAt(), registry.reloadSuccesses(), registry.reloadFailures(),
+        CompiledRuleset ruleset = registry.serving();
+        return new Status(ruleset.version(), ruleset.loadedAt(), metrics.activations(), metrics.rejections(),
                 registry.lastCandidate().orElse(null));
     }
 

@@ -1,11 +1,14 @@
 package dev.coupondecision.rest;
 
 import dev.coupondecision.activation.RulesetRegistry;
+import dev.coupondecision.activation.RulesetSnapshot;
+import dev.coupondecision.config.DecisionConfig;
 import dev.coupondecision.impact.CandidateFiles;
 import dev.coupondecision.impact.DryRunReport;
 import dev.coupondecision.impact.RulesetDryRun;
+import dev.coupondecision.problem.Problem;
 import dev.coupondecision.ruleset.CompiledRuleset;
-import dev.coupondecision.ruleset.WorkbookLimits;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -33,10 +36,10 @@ public class RulesetValidationResource {
     private final RulesetDryRun dryRun;
     private final WorkbookLimits limits;
 
-    public RulesetValidationResource(RulesetRegistry registry, RulesetDryRun dryRun, WorkbookLimits limits) {
+    public RulesetValidationResource(RulesetRegistry registry, RulesetDryRun dryRun, DecisionConfig config) {
         this.registry = registry;
         this.dryRun = dryRun;
-        this.limits = limits;
+        this.limits = WorkbookLimits.from(config.ruleFiles());
     }
 
     @POST
@@ -52,7 +55,9 @@ public class RulesetValidationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DryRunReport validate(@RestForm(FileUpload.ALL) List<FileUpload> files) {
         var uploads = UploadedRuleFiles.read(files, limits);
-        CompiledRuleset active = registry.active();
-        return dryRun.run(CandidateFiles.overlay(active.files(), uploads), active);
+        CompiledRuleset active = registry.serving();
+        RulesetSnapshot candidate = new RulesetSnapshot(CandidateFiles.overlay(active.files(), uploads),
+                registry.servingSnapshot().scenarios());
+        return dryRun.run(candidate, active);
     }
 }

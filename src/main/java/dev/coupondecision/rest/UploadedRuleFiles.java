@@ -1,10 +1,10 @@
 package dev.coupondecision.rest;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.coupondecision.decision.request.Violation;
+import dev.coupondecision.problem.Violation;
 import dev.coupondecision.ruleset.RuleFile;
 import dev.coupondecision.ruleset.RuleFileSet;
-import dev.coupondecision.ruleset.WorkbookLimits;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;

@@ -1,39 +1,32 @@
 package dev.coupondecision.ruleset;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import dev.coupondecision.ruleset.table.DecisionTable;
+import dev.coupondecision.ruleset.table.TableCell;
 import org.apache.poi.ss.util.CellReference;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Maps a Drools compiler message about generated DRL back to the spreadsheet cell it came from: the
- * generated line gives the row (Drools marks each rule with the row of its values), and the cell of that
- * row whose value appears in the offending line gives the column.
+ * Maps a message about generated DRL back to the spreadsheet cell it came from: the generated line gives the
+ * row (Drools marks each rule with the row of its values and of its table's header), and the cell of that row
+ * whose value appears in the offending line, or the column whose code the message names, gives the column. It
+ * reads the workbook model the sheet was translated from, never the file again.
  */
 final class CellLocator {
-    private static final DataFormatter FORMATTER = new DataFormatter();
     private static final Pattern HEADER_AT = Pattern.compile("header at [A-Z]+(\\d+)");
     private static final Pattern IDENTIFIER = Pattern.compile("\\$?[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$(param|\\d+)");
     private static final Set<String> NOT_NAMES = Set.of("modify", "insert", "new", "true", "false", "null", "this",
             "forall");
+    /** The first quoted part of a refusal: a name ('System'), a call ('getClass(...)'), an escape ('\\u0022'). */
+    private static final Pattern QUOTED = Pattern.compile("'([^'(]+)");
 
     private CellLocator() {
     }
-
-    /** The first quoted part of a refusal: a name ('System'), a call ('getClass(...)'), an escape ('\\u0022'). */
-    private static final Pattern QUOTED = Pattern.compile("'([^'(]+)");
 
     /**
      * A part of a sheet's generated DRL that the code guard refused: at the code cell (object type or template)
@@ -42,43 +35,27 @@ final class CellLocator {
      */
     static Finding locateRefusal(TranslatedSheet sheet, Integer drlLine, String message) {
         Matcher quoted = QUOTED.matcher(message);
-        Integer row = drlLine == null ? null : sheet.rowOfDrlLine(drlLine);
-        if (quoted.find() && row != null) {
-            String cell = codeCellNaming(sheet, drlLine, quoted.group(1));
-            if (cell != null) {
-                return Finding.inCell(Finding.Severity.ERROR, sheet.file(), sheet.sheet(), cell, message);
+        if (drlLine != null && quoted.find()) {
+            Optional<DecisionTable> table = tableOf(sheet, drlLine);
+            String name = quoted.group(1);
+            Pattern word = Pattern.compile((name.matches("[\\w$].*") ? "(?<![\\w$])" : "") + Pattern.quote(name)
+                    + (name.matches(".*[\\w$]") ? "(?![\\w$])" : ""));
+            // code templates first: an object type ($c : Customer) names the variables a template uses
+            Optional<TableCell> code = table.stream().flatMap(t -> java.util.stream.Stream.concat(
+                            t.columns().stream().map(DecisionTable.Column::code),
+                            t.columns().stream().map(DecisionTable.Column::objectType)))
+                    .filter(cell -> word.matcher(cell.text()).find()).findFirst();
+            if (code.isPresent()) {
+                return Finding.inCell(Finding.Severity.ERROR, sheet.file(), sheet.sheet(), code.get().ref(), message);
             }
         }
         return locate(sheet, drlLine, message);
     }
 
-    /** The object-type or code cell of the table that holds the rule at {@code drlLine} and names {@code name}. */
-    private static String codeCellNaming(TranslatedSheet sheet, int drlLine, String name) {
-        Integer headerRow = headerRowOf(sheet, drlLine);
-        if (headerRow == null) {
-            return null;
-        }
-        Pattern word = Pattern.compile((name.matches("[\\w$].*") ? "(?<![\\w$])" : "") + Pattern.quote(name)
-                + (name.matches(".*[\\w$]") ? "(?![\\w$])" : ""));
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(sheet.workbook().content()))) {
-            Sheet worksheet = workbook.getSheet(sheet.sheet());
-            for (int offset : new int[]{3, 2}) {
-                Row codeRow = worksheet == null ? null : worksheet.getRow(headerRow - 1 + offset);
-                for (Cell cell : codeRow == null ? List.<Cell>of() : (Iterable<Cell>) codeRow) {
-                    if (word.matcher(FORMATTER.formatCellValue(cell)).find()) {
-                        return new CellReference(cell).formatAsString(false);
-                    }
-                }
-            }
-            return null;
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
     static Finding locate(TranslatedSheet sheet, Integer drlLine, String message) {
         Integer row = drlLine == null ? null : sheet.rowOfDrlLine(drlLine);
-        String optionCell = optionCellNamedIn(sheet, drlLine == null ? "" : sheet.drlLine(drlLine), message);
+        String offending = drlLine == null ? "" : sheet.drlLine(drlLine);
+        String optionCell = optionCellNamedIn(sheet, offending, message);
         if (optionCell != null) {
             // An import or the RuleSet name: every rule of the sheet fails the same way, so one finding at the
             // option's cell (identical messages collapse into it) says more than one per rule row.
@@ -88,7 +65,6 @@ final class CellLocator {
             return Finding.inCell(Finding.Severity.ERROR, sheet.file(), sheet.sheet(), null,
                     "in the table header: " + message);
         }
-        String offending = sheet.drlLine(drlLine);
         String cell = null;
         if (offending.trim().startsWith("rule ")) {
             // Java compile errors in a consequence carry the line of the rule, not of its statement: the
@@ -108,80 +84,64 @@ final class CellLocator {
      * on the generated package line; null otherwise.
      */
     private static String optionCellNamedIn(TranslatedSheet sheet, String offending, String message) {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(sheet.workbook().content()))) {
-            Sheet worksheet = workbook.getSheet(sheet.sheet());
-            if (worksheet == null) {
-                return null;
-            }
-            String ruleSetValue = null;
-            for (Row row : worksheet) {
-                List<Cell> cells = new ArrayList<>();
-                for (Cell cell : row) {
-                    if (!FORMATTER.formatCellValue(cell).isBlank()) {
-                        cells.add(cell);
-                    }
-                }
-                if (cells.size() < 2) {
-                    continue;
-                }
-                String key = FORMATTER.formatCellValue(cells.get(0)).trim();
-                Cell value = cells.get(1);
-                if (key.equalsIgnoreCase("RuleSet") && ruleSetValue == null) {
-                    ruleSetValue = new CellReference(value).formatAsString(false);
-                }
-                if (key.equalsIgnoreCase("Import")) {
-                    for (String imported : FORMATTER.formatCellValue(value).split(",")) {
-                        String name = imported.trim();
-                        if (!name.isEmpty() && !name.endsWith("*") && Pattern.compile("(?<![\\w.])" + Pattern.quote(name)
-                                + "(?![\\w])").matcher(message).find()) {
-                            return new CellReference(value).formatAsString(false);
-                        }
-                    }
-                }
-            }
-            return offending.trim().startsWith("package ") ? ruleSetValue : null;
-        } catch (IOException | RuntimeException e) {
+        List<DecisionTable> tables = sheet.source().tables();
+        if (tables.isEmpty()) {
             return null;
         }
+        DecisionTable table = tables.get(0);
+        String ruleSetValue = null;
+        for (TableCell key : table.optionKeys()) {
+            TableCell value = table.options().get(key.ref());
+            String name = key.text().trim();
+            if (value == null) {
+                continue;
+            }
+            if (name.equalsIgnoreCase("RuleSet") && ruleSetValue == null) {
+                ruleSetValue = value.ref();
+            }
+            if (name.equalsIgnoreCase("Import")) {
+                for (String imported : value.text().split(",")) {
+                    String importName = imported.trim();
+                    if (!importName.isEmpty() && !importName.endsWith("*") && Pattern.compile("(?<![\\w.])"
+                            + Pattern.quote(importName) + "(?![\\w])").matcher(message).find()) {
+                        return value.ref();
+                    }
+                }
+            }
+        }
+        return offending.trim().startsWith("package ") ? ruleSetValue : null;
     }
 
     /**
-     * The cell of rule row {@code rowNumber} in the one column whose code template (the row three below the
-     * "RuleTable" header Drools names in its "// rule values at A12, header at A7" comment) uses an identifier
-     * the message names; null when no column or more than one does.
+     * The cell of rule row {@code rowNumber} in the one column whose code template uses an identifier the
+     * message names; null when no column or more than one does.
      */
     private static String cellOfTemplateNamedIn(TranslatedSheet sheet, int drlLine, int rowNumber, String message) {
-        Integer headerRow = headerRowOf(sheet, drlLine);
-        if (headerRow == null) {
+        Optional<DecisionTable> table = tableOf(sheet, drlLine);
+        if (table.isEmpty()) {
             return null;
         }
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(sheet.workbook().content()))) {
-            Sheet worksheet = workbook.getSheet(sheet.sheet());
-            Row codeRow = worksheet == null ? null : worksheet.getRow(headerRow - 1 + 3);
-            if (codeRow == null) {
-                return null;
+        DecisionTable.Column best = null;
+        int bestLength = 0;
+        boolean tie = false;
+        for (DecisionTable.Column column : table.get().columns()) {
+            int length = longestIdentifierNamedIn(column.template(), message);
+            if (length > bestLength) {
+                best = column;
+                bestLength = length;
+                tie = false;
+            } else if (length > 0 && length == bestLength) {
+                tie = true;
             }
-            Integer bestColumn = null;
-            int bestLength = 0;
-            boolean tie = false;
-            for (Cell cell : codeRow) {
-                int length = longestIdentifierNamedIn(FORMATTER.formatCellValue(cell), message);
-                if (length > bestLength) {
-                    bestColumn = cell.getColumnIndex();
-                    bestLength = length;
-                    tie = false;
-                } else if (length > 0 && length == bestLength) {
-                    tie = true;
-                }
-            }
-            return bestColumn == null || tie ? null
-                    : new CellReference(rowNumber - 1, bestColumn).formatAsString(false);
-        } catch (IOException | RuntimeException e) {
+        }
+        if (best == null || tie) {
             return null;
         }
+        return new CellReference(rowNumber - 1, new CellReference(best.code().ref()).getCol()).formatAsString(false);
     }
 
-    private static Integer headerRowOf(TranslatedSheet sheet, int drlLine) {
+    /** The table whose rule holds a generated line: Drools names its header cell above each rule. */
+    private static Optional<DecisionTable> tableOf(TranslatedSheet sheet, int drlLine) {
         Integer header = null;
         for (TranslatedSheet.RowMarker marker : sheet.rowMarkers()) {
             if (marker.drlLine() <= drlLine) {
@@ -189,7 +149,9 @@ final class CellLocator {
                 header = matcher.find() ? Integer.valueOf(matcher.group(1)) : null;
             }
         }
-        return header;
+        Integer headerRow = header;
+        return headerRow == null ? Optional.empty()
+                : sheet.source().tables().stream().filter(t -> t.headerRow() == headerRow).findFirst();
     }
 
     private static int longestIdentifierNamedIn(String template, String message) {
@@ -206,24 +168,15 @@ final class CellLocator {
     }
 
     private static String cellWithValueIn(TranslatedSheet sheet, int rowNumber, String text) {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(sheet.workbook().content()))) {
-            Sheet worksheet = workbook.getSheet(sheet.sheet());
-            Row row = worksheet == null ? null : worksheet.getRow(rowNumber - 1);
-            if (row == null) {
-                return null;
+        TableCell best = null;
+        int bestLength = 0;
+        for (TableCell cell : sheet.source().grid().row(rowNumber - 1)) {
+            String value = cell.text().trim();
+            if (value.length() > bestLength && text.contains(value)) {
+                best = cell;
+                bestLength = value.length();
             }
-            Cell best = null;
-            int bestLength = 0;
-            for (Cell cell : row) {
-                String value = FORMATTER.formatCellValue(cell).trim();
-                if (value.length() > bestLength && text.contains(value)) {
-                    best = cell;
-                    bestLength = value.length();
-                }
-            }
-            return best == null ? null : new CellReference(best).formatAsString(false);
-        } catch (IOException | RuntimeException e) {
-            return null;
         }
+        return best == null ? null : best.ref();
     }
 }

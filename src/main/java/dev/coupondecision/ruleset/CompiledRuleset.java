@@ -89,8 +89,4 @@ public final class CompiledRuleset {
     public List<FiredRule> rules() {
         return rules;
     }
-
-    KieBase kieBase() {
-        return kieBase;
-    }
 }

@@ -1,15 +1,15 @@
 package dev.coupondecision.ruleset;
 
+import dev.coupondecision.hashing.Sha256;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -26,13 +26,13 @@ public record RuleFileSet(List<RuleFile> files, String version) {
     public static RuleFileSet of(List<RuleFile> files) {
         List<RuleFile> sorted = new ArrayList<>(files);
         sorted.sort(Comparator.comparing(RuleFile::name));
-        MessageDigest digest = sha256();
+        MessageDigest digest = Sha256.digest();
         for (RuleFile file : sorted) {
             digest.update(file.name().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(file.sha256().getBytes(StandardCharsets.US_ASCII));
         }
-        return new RuleFileSet(sorted, HexFormat.of().formatHex(digest.digest()).substring(0, 12));
+        return new RuleFileSet(sorted, Sha256.hex(digest.digest()).substring(0, 12));
     }
 
     /**
@@ -49,7 +49,7 @@ public record RuleFileSet(List<RuleFile> files, String version) {
 
     /** Reads one file's bytes into a {@link RuleFile}. */
     public static RuleFile file(String name, RuleFile.Kind kind, byte[] content) {
-        return new RuleFile(name, kind, content, HexFormat.of().formatHex(sha256().digest(content)));
+        return new RuleFile(name, kind, content, Sha256.hex(Sha256.of(content)));
     }
 
     private static List<RuleFile> readDir(Path dir, String suffix, RuleFile.Kind kind) {
@@ -72,11 +72,4 @@ public record RuleFileSet(List<RuleFile> files, String version) {
         }
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
-    }
 }

@@ -2,6 +2,8 @@ package dev.coupondecision.ruleset;
 
 import dev.coupondecision.ruleset.guard.DrlGuard;
 import dev.coupondecision.ruleset.guard.RuleClassLoader;
+import dev.coupondecision.ruleset.table.UnreadableWorkbookException;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 import org.drools.base.definitions.rule.impl.RuleImpl;
 import org.drools.drl.parser.ParserError;
 import org.kie.api.KieBase;
@@ -23,7 +25,6 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -48,15 +49,12 @@ public final class RulesetCompiler {
         Map<String, TranslatedSheet> sheetsByPath = new HashMap<>();
         List<Finding> errors = new ArrayList<>();
         for (RuleFile file : files.files()) {
-            Optional<String> tooLarge = limits.problemWith(file);
-            if (tooLarge.isPresent()) {
-                errors.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null, tooLarge.get()));
-                continue;
-            }
             try {
                 addToBuilder(builder, file, sheetsByPath);
             } catch (RulesetException e) {
                 errors.addAll(e.findings());
+            } catch (UnreadableWorkbookException e) {
+                errors.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null, e.getMessage()));
             }
         }
         if (!errors.isEmpty()) {
@@ -90,16 +88,18 @@ public final class RulesetCompiler {
      * Adds a file to the builder only when the code guard accepts all of it (for a table: all the DRL generated from
      * each of its sheets); otherwise throws the guard's findings, at the line of the DRL or the cell of the table.
      */
-    private static void addToBuilder(KnowledgeBuilder builder, RuleFile file, Map<String, TranslatedSheet> sheetsByPath) {
+    private void addToBuilder(KnowledgeBuilder builder, RuleFile file, Map<String, TranslatedSheet> sheetsByPath) {
         switch (file.kind()) {
             case DRL -> {
+                limits.problemWith(file.name(), false, file.content()).ifPresent(tooLarge -> guard(List.of(
+                        Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null, tooLarge))));
                 String drl = new String(file.content(), StandardCharsets.UTF_8);
                 guard(DrlGuard.check(drl).stream().map(r -> Finding.inDrl(Finding.Severity.ERROR, file.name(), r.line(),
                         r.column(), "rule code refused: " + r.message())).toList());
                 builder.add(resource(file.content(), file.name()), ResourceType.DRL);
             }
             case XLSX -> {
-                List<TranslatedSheet> sheets = SheetTranslator.translate(file);
+                List<TranslatedSheet> sheets = SheetTranslator.translate(file.name(), file.workbook(limits));
                 List<Finding> refused = new ArrayList<>();
                 for (TranslatedSheet sheet : sheets) {
                     DrlGuard.check(sheet.drl()).forEach(r -> refused.add(CellLocator.locateRefusal(sheet, r.line(),

@@ -1,15 +1,11 @@
 package dev.coupondecision.ruleset;
 
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
-import org.apache.poi.ss.usermodel.WorkbookFactory;
+import dev.coupondecision.ruleset.table.SheetGrid;
+import dev.coupondecision.ruleset.table.TableCell;
+import dev.coupondecision.ruleset.table.TableWorkbook;
 import org.drools.decisiontable.SpreadsheetCompiler;
+import org.drools.decisiontable.parser.DefaultRuleSheetListener;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,37 +14,38 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Turns each rule sheet of an XLSX workbook (a sheet with a {@code RuleSet} cell) into DRL with Drools'
- * own {@link SpreadsheetCompiler}, one sheet at a time so that every generated rule is traced to its sheet.
+ * Turns each rule sheet of a workbook (a sheet with a {@code RuleSet} cell) into DRL with Drools' own
+ * decision-table listener, fed from the service's one reading of the workbook rather than Drools' file parser:
+ * so merged regions written sparsely, formulas and dates read the same as everywhere else, and every generated
+ * rule is traced to its sheet and row.
  */
 public final class SheetTranslator {
 
     private static final Pattern RULE_VALUES_AT = Pattern.compile("^// rule values at [A-Z]+(\\d+), header at .*$");
     private static final Pattern RULE_NAME = Pattern.compile("^rule \"(.*)\"\\s*$");
-    private static final int RULESET_SEARCH_ROWS = 50;
 
     private SheetTranslator() {
     }
 
-    public static List<TranslatedSheet> translate(RuleFile file) {
-        List<String> ruleSheets = ruleSheetNames(file);
+    public static List<TranslatedSheet> translate(String file, TableWorkbook workbook) {
+        List<TableWorkbook.Sheet> ruleSheets = workbook.ruleSheets();
         if (ruleSheets.isEmpty()) {
-            throw new RulesetException(List.of(Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null,
+            throw new RulesetException(List.of(Finding.inDrl(Finding.Severity.ERROR, file, null, null,
                     "no sheet has a RuleSet cell, so the workbook holds no decision table")));
         }
         List<TranslatedSheet> sheets = new ArrayList<>();
-        for (String sheet : ruleSheets) {
+        for (TableWorkbook.Sheet sheet : ruleSheets) {
             sheets.add(translateSheet(file, sheet));
         }
         return sheets;
     }
 
-    private static TranslatedSheet translateSheet(RuleFile file, String sheet) {
+    private static TranslatedSheet translateSheet(String file, TableWorkbook.Sheet sheet) {
         String drl;
         try {
-            drl = new SpreadsheetCompiler().compile(new ByteArrayInputStream(file.content()), sheet);
+            drl = drl(sheet.grid());
         } catch (RuntimeException e) {
-            throw new RulesetException(List.of(Finding.inCell(Finding.Severity.ERROR, file.name(), sheet, null,
+            throw new RulesetException(List.of(Finding.inCell(Finding.Severity.ERROR, file, sheet.name(), null,
                     "Drools cannot read the decision table: " + rootMessage(e))));
         }
         Map<String, Integer> rowByRule = new HashMap<>();
@@ -71,33 +68,21 @@ public final class SheetTranslator {
         return new TranslatedSheet(file, sheet, drl, rowByRule, markers);
     }
 
-    static List<String> ruleSheetNames(RuleFile file) {
-        try (Workbook workbook = WorkbookFactory.create(new ByteArrayInputStream(file.content()))) {
-            List<String> names = new ArrayList<>();
-            for (Sheet sheet : workbook) {
-                if (hasRuleSetCell(sheet)) {
-                    names.add(sheet.getSheetName());
-                }
-            }
-            return names;
-        } catch (IOException | RuntimeException e) {
-            throw new RulesetException(List.of(Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null,
-                    "not a readable XLSX workbook: " + rootMessage(e))));
-        }
-    }
-
-    private static boolean hasRuleSetCell(Sheet sheet) {
-        for (Row row : sheet) {
-            if (row.getRowNum() > RULESET_SEARCH_ROWS) {
-                return false;
-            }
-            for (Cell cell : row) {
-                if (cell.getCellType() == CellType.STRING && "RuleSet".equalsIgnoreCase(cell.getStringCellValue().trim())) {
-                    return true;
+    /** The DRL Drools generates for a sheet, its cells given to Drools' listener as its own Excel parser does. */
+    private static String drl(SheetGrid grid) {
+        DefaultRuleSheetListener listener = new DefaultRuleSheetListener(true, true);
+        listener.startSheet(grid.name());
+        for (int r = 0; r < grid.rowCount(); r++) {
+            List<TableCell> cells = grid.row(r);
+            listener.newRow(r, cells.size());
+            for (int c = 0; c < cells.size(); c++) {
+                if (!cells.get(c).isBlank()) {
+                    listener.newCell(r, c, cells.get(c).text(), grid.mergedColumnStart(r, c));
                 }
             }
         }
-        return false;
+        listener.finishSheet();
+        return new SpreadsheetCompiler().listenerToString(listener);
     }
 
     static String rootMessage(Throwable e) {

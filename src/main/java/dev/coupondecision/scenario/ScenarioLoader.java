@@ -3,6 +3,7 @@ package dev.coupondecision.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coupondecision.config.JsonConfig;
+import dev.coupondecision.hashing.Sha256;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -27,36 +26,29 @@ public final class ScenarioLoader {
     private ScenarioLoader() {
     }
 
-    /** A hash of the scenario files' names and contents: changes whenever a scenario is added, edited or removed. */
-    public static String fingerprint(Path dir) {
+    /**
+     * Reads every scenario below {@code dir} once, and fingerprints the same bytes: the fingerprint changes whenever
+     * a scenario is added, edited or removed.
+     */
+    public static ScenarioSet read(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            MessageDigest digest = Sha256.digest();
+            List<Scenario> scenarios = new ArrayList<>();
             for (Path path : paths.filter(p -> isScenario(dir, p)).sorted().toList()) {
-                digest.update(dir.relativize(path).toString().getBytes(StandardCharsets.UTF_8));
-                digest.update(Files.readAllBytes(path));
+                String name = dir.relativize(path).toString();
+                byte[] content = Files.readAllBytes(path);
+                digest.update(name.getBytes(StandardCharsets.UTF_8));
+                digest.update(content);
+                scenarios.add(read(name, content));
             }
-            return HexFormat.of().formatHex(digest.digest()).substring(0, 12);
+            return new ScenarioSet(scenarios, Sha256.hex(digest.digest()).substring(0, 12));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenarios from " + dir.toAbsolutePath(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
         }
     }
 
     private static boolean isScenario(Path dir, Path path) {
         return path.toString().endsWith(".json") && !hidden(dir.relativize(path));
-    }
-
-    public static List<Scenario> load(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            List<Scenario> scenarios = new ArrayList<>();
-            for (Path path : paths.filter(p -> isScenario(dir, p)).sorted().toList()) {
-                scenarios.add(read(dir.relativize(path).toString(), Files.readAllBytes(path)));
-            }
-            return scenarios;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scenarios from " + dir.toAbsolutePath(), e);
-        }
     }
 
     /**

@@ -3,8 +3,8 @@ package dev.coupondecision.scenario;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coupondecision.config.JsonConfig;
+import dev.coupondecision.decision.Decider;
 import dev.coupondecision.decision.DecisionResponse;
-import dev.coupondecision.decision.DecisionService;
 import dev.coupondecision.decision.request.InvalidRequestException;
 import dev.coupondecision.decision.request.RequestParser;
 import dev.coupondecision.ruleset.CompiledRuleset;
@@ -32,7 +32,7 @@ public final class ScenarioRunner {
     public ScenarioResult run(Scenario scenario, CompiledRuleset ruleset) {
         DecisionResponse response;
         try {
-            response = DecisionService.decide(parser.parse(scenario.request()), ruleset);
+            response = Decider.decide(parser.parse(scenario.request()), ruleset);
         } catch (InvalidRequestException e) {
             return new ScenarioResult(scenario.file(), scenario.name(), List.of(new ScenarioResult.Mismatch("request",
                     scenario.request(), JSON.valueToTree(e.violations()))), List.of());

@@ -179,7 +179,7 @@ class HotReloadTest {
             String truncated = copy.files().version();
             JsonNode candidate = awaitCandidate(truncated);
             assertThat(candidate.get("accepted").asBoolean()).isFalse();
-            assertThat(candidate.get("findings").toString()).contains("coupons.xlsx").contains("not a readable XLSX workbook");
+            assertThat(candidate.get("findings").toString()).contains("coupons.xlsx").contains("not a readable .xlsx workbook");
             assertThat(activeVersion()).isEqualTo(shipped);
 
             // Then the rest of the file arrives: the complete workbook is checked and served.

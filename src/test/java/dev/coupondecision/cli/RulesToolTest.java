@@ -129,7 +129,7 @@ class RulesToolTest {
         assertThat(run("show").exitCode()).isEqualTo(2);
         Run absent = run("show", "nothing-here.xlsx");
         assertThat(absent.exitCode()).isEqualTo(2);
-        assertThat(absent.err()).contains("nothing-here.xlsx is not a file", "usage: rules validate");
+        assertThat(absent.err()).contains("nothing-here.xlsx is not a file", "Usage: rules show");
     }
 
     @Test

@@ -114,7 +114,8 @@ class CustomerFactsTest {
                 new DecisionRequest.Contact(asOf.minusSeconds(120), CampaignType.PROMOTION, null));
         var sent = CustomerFacts.history(historyRequest(asOf, "cmp-7", contacts));
         var notSent = CustomerFacts.history(historyRequest(asOf, "cmp-8", contacts));
-        assertThat(sent.size()).isEqualTo(2);
+        assertThat(sent.capBreach("ALL", 2, 1, null)).as("both contacts counted")
+                .singleElement().extracting(dev.coupondecision.decision.facts.Suppression::getCount).isEqualTo(2);
         assertThat(sent.isCurrentCampaignAlreadySent()).isTrue();
         assertThat(sent.getCurrentCampaignId()).isEqualTo("cmp-7");
         assertThat(notSent.isCurrentCampaignAlreadySent()).isFalse();

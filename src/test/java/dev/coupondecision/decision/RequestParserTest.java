@@ -8,7 +8,7 @@ import dev.coupondecision.decision.facts.CampaignType;
 import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.decision.request.InvalidRequestException;
 import dev.coupondecision.decision.request.RequestParser;
-import dev.coupondecision.decision.request.Violation;
+import dev.coupondecision.problem.Violation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -156,8 +156,8 @@ class SendWindowPlannerTest {
         assertThat(occurrence).isNotNull();
         assertThat(occurrence.start()).as("start instant").isEqualTo(OffsetDateTime.parse(start).toInstant());
         assertThat(occurrence.end()).as("end instant").isEqualTo(OffsetDateTime.parse(end).toInstant());
-        assertThat(DecisionService.at(occurrence.start(), zone)).as("start as printed").isEqualTo(start);
-        assertThat(DecisionService.at(occurrence.end(), zone)).as("end as printed").isEqualTo(end);
+        assertThat(Decider.at(occurrence.start(), zone)).as("start as printed").isEqualTo(start);
+        assertThat(Decider.at(occurrence.end(), zone)).as("end as printed").isEqualTo(end);
         ZoneOffset startOffset = OffsetDateTime.parse(start).getOffset();
         assertThat(zone.getRules().getOffset(occurrence.start())).as("offset at start").isEqualTo(startOffset);
     }

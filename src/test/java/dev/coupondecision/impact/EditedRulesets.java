@@ -1,11 +1,11 @@
 package dev.coupondecision.impact;
 
-import dev.coupondecision.ruleset.WorkbookLimits;
 import dev.coupondecision.ShippedRuleset;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RuleFile;
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.ruleset.RulesetCompiler;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 import dev.coupondecision.tables.TableEdit;
 
 import java.nio.file.Path;

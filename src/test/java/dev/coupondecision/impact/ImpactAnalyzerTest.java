@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -23,7 +24,7 @@ class ImpactAnalyzerTest {
     @Test
     void aNewAmountIsATermChangeOfTheDormantCouponOnly() {
         CompiledRuleset edited = EditedRulesets.withCell("coupons.xlsx", "Dormant", "Amount off", 35);
-        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited);
+        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
 
         assertThat(report.changed()).isZero();
         assertThat(report.tierChanges()).isEmpty();
@@ -43,7 +44,7 @@ class ImpactAnalyzerTest {
     void aLowerChurnThresholdMovesDormantCustomersToChurned() {
         CompiledRuleset edited = EditedRulesets.withCell("tiers.xlsx", "Churned: no purchase for over 180 days",
                 "Last purchase over days ago", 150);
-        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited);
+        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
 
         assertThat(report.tierChanges()).singleElement().satisfies(t -> {
             assertThat(t.from()).isEqualTo("DORMANT");
@@ -68,7 +69,7 @@ class ImpactAnalyzerTest {
     @Test
     void noOfferForDormantCustomersMakesThemIneligible() {
         CompiledRuleset edited = EditedRulesets.withCell("coupons.xlsx", "Dormant", "Coupon type", "NONE");
-        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited);
+        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
 
         assertThat(report.tierChanges()).isEmpty();
         assertThat(report.couponTypeChanges()).extracting(ImpactReport.Transition::from, ImpactReport.Transition::to)
@@ -83,7 +84,7 @@ class ImpactAnalyzerTest {
     @Test
     void examplesAreTheFirstCustomersInPopulationOrder() {
         CompiledRuleset edited = EditedRulesets.withCell("coupons.xlsx", "Dormant", "Amount off", 35);
-        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited);
+        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
         List<String> examples = report.couponTermChanges().get(0).examples();
         assertThat(examples).isSorted();
         String firstDormant = POPULATION.requests().stream().map(DecisionRequest::customerId)

@@ -1,8 +1,8 @@
 package dev.coupondecision.impact;
 
 import dev.coupondecision.ShippedRuleset;
+import dev.coupondecision.decision.Decider;
 import dev.coupondecision.decision.DecisionResponse;
-import dev.coupondecision.decision.DecisionService;
 import dev.coupondecision.decision.facts.Tier;
 import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.ruleset.CompiledRuleset;
@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ForkJoinPool;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class SyntheticPopulationTest {
     @BeforeAll
     static void decideAll() {
         population = SyntheticPopulation.generate(10_000);
-        decisions = population.requests().stream().map(r -> DecisionService.decide(r, ShippedRuleset.get())).toList();
+        decisions = population.requests().stream().map(r -> Decider.decide(r, ShippedRuleset.get())).toList();
     }
 
     @Test
@@ -77,15 +78,15 @@ class SyntheticPopulationTest {
     void givesIdenticalImpactReportsOnTwoRuns() {
         CompiledRuleset edited = EditedRulesets.withCell("tiers.xlsx", "Churned: no purchase for over 180 days",
                 "Last purchase over days ago", 150);
-        ImpactReport first = ImpactAnalyzer.analyze(SyntheticPopulation.generate(10_000), ShippedRuleset.get(), edited);
-        ImpactReport second = ImpactAnalyzer.analyze(SyntheticPopulation.generate(10_000), ShippedRuleset.get(), edited);
+        ImpactReport first = ImpactAnalyzer.analyze(SyntheticPopulation.generate(10_000), ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
+        ImpactReport second = ImpactAnalyzer.analyze(SyntheticPopulation.generate(10_000), ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
         assertThat(second).isEqualTo(first);
         assertThat(first.changed()).isPositive();
     }
 
     @Test
     void theSameRulesChangeNothing() {
-        ImpactReport report = ImpactAnalyzer.analyze(population, ShippedRuleset.get(), ShippedRuleset.get());
+        ImpactReport report = ImpactAnalyzer.analyze(population, ShippedRuleset.get(), ShippedRuleset.get(), ForkJoinPool.commonPool());
         assertThat(report.decided()).isEqualTo(10_000);
         assertThat(report.changed()).isZero();
         assertThat(report.changedTermsOnly()).isZero();

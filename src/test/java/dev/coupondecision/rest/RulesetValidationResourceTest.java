@@ -1,10 +1,10 @@
 package dev.coupondecision.rest;
 
-import dev.coupondecision.tables.TableEdit;
+import dev.coupondecision.problem.Problem;
 import dev.coupondecision.support.TestTokens;
+import dev.coupondecision.tables.TableEdit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import io.restassured.specification.RequestSpecification;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
@@ -250,7 +250,7 @@ class RulesetValidationResourceTest {
                 .then().statusCode(400)
                 .body("violations[0].expected", equalTo("a file of at most 5242880 bytes (this one has 6291456)"));
 
-        JsonPath report = validate(upload("coupons.xlsx", dev.coupondecision.ruleset.WorkbookLimitsTest.workbookWithRows(50_000)));
+        JsonPath report = validate(upload("coupons.xlsx", dev.coupondecision.ruleset.table.WorkbookLimitsTest.workbookWithRows(50_000)));
 
         assertThat(report.getBoolean("accepted")).isFalse();
         assertThat(report.getList("findings", Map.class)).extracting(f -> f.get("message"))

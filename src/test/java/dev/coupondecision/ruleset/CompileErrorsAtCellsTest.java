@@ -2,6 +2,7 @@ package dev.coupondecision.ruleset;
 
 import dev.coupondecision.activation.RulesetCheck;
 import dev.coupondecision.ruleset.lint.RulesetLinter;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 import dev.coupondecision.tables.ShippedCopy;
 import dev.coupondecision.tables.TableEdit;
 import org.junit.jupiter.api.BeforeEach;
@@ -42,7 +43,7 @@ class CompileErrorsAtCellsTest {
         TableEdit.edit(copy.table("coupons.xlsx"), t -> t.set("J10", "$d.setValidHours(\"$param\");"));
         assertThat(LINTER.lint(copy.files())).isEmpty();
 
-        RulesetCheck check = copy.verifier().verify(copy.files());
+        RulesetCheck check = copy.check();
 
         assertThat(check.accepted()).isFalse();
         assertThat(check.findings()).extracting(Finding::location).containsExactlyInAnyOrder(

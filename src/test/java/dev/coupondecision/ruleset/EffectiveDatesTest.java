@@ -1,10 +1,11 @@
 package dev.coupondecision.ruleset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coupondecision.decision.Decider;
 import dev.coupondecision.decision.DecisionResponse;
-import dev.coupondecision.decision.DecisionService;
 import dev.coupondecision.decision.request.RequestParser;
 import dev.coupondecision.ruleset.lint.RulesetLinter;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 import dev.coupondecision.tables.DecisionTableSheet;
 import dev.coupondecision.tables.DefaultDecisionTables;
 import org.junit.jupiter.api.BeforeAll;
@@ -66,7 +67,7 @@ class EffectiveDatesTest {
     private static DecisionResponse dormantAt(String asOf, String zone) throws IOException {
         String json = "{\"customerId\":\"d-1\",\"asOf\":\"" + asOf + "\",\"timezone\":\"" + zone + "\",\"smsConsent\":true,"
                 + "\"orderCount\":3,\"lastPurchaseDate\":\"2026-08-01\"}";
-        return DecisionService.decide(PARSER.parse(new ObjectMapper().readTree(json)), ruleset);
+        return Decider.decide(PARSER.parse(new ObjectMapper().readTree(json)), ruleset);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.coupondecision.ruleset;
 
 import dev.coupondecision.ruleset.guard.RuleClassLoader;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -41,7 +42,7 @@ public final class UnguardedCompiler {
             if (file.kind() == RuleFile.Kind.DRL) {
                 builder.add(ResourceFactory.newByteArrayResource(file.content()), ResourceType.DRL);
             } else {
-                for (TranslatedSheet sheet : SheetTranslator.translate(file)) {
+                for (TranslatedSheet sheet : SheetTranslator.translate(file.name(), file.workbook(WorkbookLimits.DEFAULT))) {
                     builder.add(ResourceFactory.newByteArrayResource(sheet.drl().getBytes(StandardCharsets.UTF_8)),
                             ResourceType.DRL);
                 }

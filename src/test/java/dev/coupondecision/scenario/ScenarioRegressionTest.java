@@ -24,7 +24,7 @@ class ScenarioRegressionTest {
     private static List<ScenarioResult> results;
 
     static List<Scenario> scenarios() {
-        return ScenarioLoader.load(Path.of("scenarios"));
+        return ScenarioLoader.read(Path.of("scenarios")).scenarios();
     }
 
     @BeforeAll

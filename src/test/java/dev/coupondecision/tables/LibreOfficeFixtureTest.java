@@ -1,16 +1,16 @@
 package dev.coupondecision.tables;
 
-import dev.coupondecision.ruleset.WorkbookLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coupondecision.activation.RulesetCheck;
-import dev.coupondecision.decision.DecisionService;
+import dev.coupondecision.decision.Decider;
 import dev.coupondecision.decision.facts.Tier;
 import dev.coupondecision.decision.request.RequestParser;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.Finding;
 import dev.coupondecision.ruleset.lint.RulesetLinter;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 import dev.coupondecision.scenario.Scenario;
 import dev.coupondecision.scenario.ScenarioLoader;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,20 +90,20 @@ class LibreOfficeFixtureTest {
 
     @Test
     void shouldCompileTheLibreOfficeSavedTableAndPassEveryScenario() {
-        RulesetCheck check = libreOffice.verifier().verify(libreOffice.files());
+        RulesetCheck check = libreOffice.check();
 
         assertThat(check.accepted()).as(check.report()).isTrue();
-        assertThat(check.scenarios().total()).isEqualTo(ScenarioLoader.load(libreOffice.scenarios()).size());
+        assertThat(check.scenarios().total()).isEqualTo(ScenarioLoader.read(libreOffice.scenarios()).scenarios().size());
         assertThat(check.scenarios().passed()).isEqualTo(check.scenarios().total());
         assertThat(check.compiled().rulesPerSource()).containsEntry("coupons.xlsx › Coupons", 11);
     }
 
     @Test
     void shouldDecideExactlyLikeThePoiOriginal() {
-        CompiledRuleset fromPoi = poi.verifier().verify(poi.files()).compiled();
-        CompiledRuleset fromCalc = libreOffice.verifier().verify(libreOffice.files()).compiled();
+        CompiledRuleset fromPoi = poi.check().compiled();
+        CompiledRuleset fromCalc = libreOffice.check().compiled();
         List<JsonNode> requests = new ArrayList<>();
-        ScenarioLoader.load(poi.scenarios()).stream().map(Scenario::request).forEach(requests::add);
+        ScenarioLoader.read(poi.scenarios()).scenarios().stream().map(Scenario::request).forEach(requests::add);
         requests.addAll(population());
 
         List<JsonNode> decisions = new ArrayList<>();
@@ -122,7 +122,7 @@ class LibreOfficeFixtureTest {
     void shouldReportTypoTypedInLibreOfficeAtItsCell() throws IOException {
         Files.copy(FIXTURES.resolve("coupons-typo.xlsx"), libreOffice.table("coupons.xlsx"), StandardCopyOption.REPLACE_EXISTING);
 
-        RulesetCheck check = libreOffice.verifier().verify(libreOffice.files());
+        RulesetCheck check = libreOffice.check();
 
         assertThat(check.accepted()).isFalse();
         assertThat(check.findings()).extracting(Finding::severity, Finding::location, Finding::message).containsExactly(
@@ -135,7 +135,7 @@ class LibreOfficeFixtureTest {
         // An analyst who keeps working on the Calc-saved file: lint reads Calc's styles and blank cells alike.
         TableEdit.edit(libreOffice.table("coupons.xlsx"), t -> t.set("I13", 150));
 
-        assertThat(libreOffice.verifier().verify(libreOffice.files()).findings())
+        assertThat(libreOffice.check().findings())
                 .extracting(Finding::location, Finding::message).containsExactly(tuple("coupons.xlsx › Coupons › I13",
                         "150 is out of range; expected a percentage from 0 to 100, typed as 15 for 15%"));
     }
@@ -178,7 +178,7 @@ class LibreOfficeFixtureTest {
     }
 
     private static JsonNode decision(JsonNode request, CompiledRuleset ruleset) {
-        ObjectNode decision = JSON.valueToTree(DecisionService.decide(PARSER.parse(request), ruleset));
+        ObjectNode decision = JSON.valueToTree(Decider.decide(PARSER.parse(request), ruleset));
         decision.remove(List.of("decisionId", "rulesetVersion"));
         return decision;
     }

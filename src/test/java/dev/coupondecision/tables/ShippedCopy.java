@@ -1,13 +1,14 @@
 package dev.coupondecision.tables;
 
-import dev.coupondecision.ruleset.WorkbookLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coupondecision.activation.RulesetCheck;
+import dev.coupondecision.activation.RulesetSnapshot;
 import dev.coupondecision.activation.RulesetVerifier;
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.ruleset.RulesetCompiler;
 import dev.coupondecision.ruleset.lint.RulesetLinter;
-import dev.coupondecision.scenario.ScenarioLoader;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 import dev.coupondecision.scenario.ScenarioRunner;
 
 import java.io.IOException;
@@ -74,8 +75,18 @@ public record ShippedCopy(Path root, Path rules, Path tables, Path scenarios) {
      */
     public RulesetVerifier verifier() {
         Clock clock = Clock.systemUTC();
-        return new RulesetVerifier(new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0), WorkbookLimits.DEFAULT), new RulesetCompiler(clock, WorkbookLimits.DEFAULT),
-                new ScenarioRunner(clock, ZoneId.of("Asia/Shanghai")), () -> ScenarioLoader.load(scenarios), clock);
+        return new RulesetVerifier(new RulesetLinter(LocalTime.of(22, 0), LocalTime.of(8, 0), WorkbookLimits.DEFAULT),
+                new RulesetCompiler(clock, WorkbookLimits.DEFAULT), new ScenarioRunner(clock, ZoneId.of("Asia/Shanghai")), clock);
+    }
+
+    /** The rule files and scenarios of this copy as one read. */
+    public RulesetSnapshot snapshot() {
+        return RulesetSnapshot.read(rules, tables, scenarios);
+    }
+
+    /** The service's check of this copy as it is now. */
+    public RulesetCheck check() {
+        return verifier().verify(snapshot());
     }
 
     private static void copyDir(Path from, Path to, Predicate<Path> keep) {

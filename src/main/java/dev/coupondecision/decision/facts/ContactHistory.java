@@ -76,8 +76,4 @@ public final class ContactHistory {
         Instant until = maxMessages == 0 ? null : maxthMostRecent.plus(period);
         return List.of(Suppression.frequencyCap(cap, maxMessages, periodDays, onlyType, count, until));
     }
-
-    public int size() {
-        return newestFirst.length;
-    }
 }

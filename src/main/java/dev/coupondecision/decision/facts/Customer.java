@@ -1,9 +1,8 @@
 package dev.coupondecision.decision.facts;
 
+import dev.coupondecision.hashing.Sha256;
+
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
@@ -61,18 +60,11 @@ public final class Customer {
     }
 
     public static int bucket(String experiment, String customerId) {
-        byte[] hash = sha256().digest((experiment + ":" + customerId).getBytes(StandardCharsets.UTF_8));
+        byte[] hash = Sha256.of(experiment + ":" + customerId);
         long firstFour = ((hash[0] & 0xFFL) << 24) | ((hash[1] & 0xFFL) << 16) | ((hash[2] & 0xFFL) << 8) | (hash[3] & 0xFFL);
         return (int) (firstFour % 100);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime provides SHA-256", e);
-        }
-    }
 
     /**
      * For "Effective from" columns: whether the decision's local date is on or after an ISO date, so a

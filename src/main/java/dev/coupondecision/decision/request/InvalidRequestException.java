@@ -1,5 +1,7 @@
 package dev.coupondecision.decision.request;
 
+import dev.coupondecision.problem.Violation;
+
 import java.util.List;
 
 /** A request that cannot be decided, with every violation found in it. */

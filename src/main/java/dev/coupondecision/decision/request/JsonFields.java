@@ -2,6 +2,7 @@ package dev.coupondecision.decision.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.coupondecision.decision.facts.CampaignType;
+import dev.coupondecision.problem.Violation;
 
 import java.math.BigDecimal;
 import java.time.DateTimeException;

@@ -59,8 +59,9 @@ final class CodeCheck {
     }
 
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\+u");
-    private static final JavaParser PARSER = new JavaParser(new ParserConfiguration()
-            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    /** A JavaParser is not thread-safe (two candidates may be checked at once): one per check, of this configuration. */
+    private static final ParserConfiguration JAVA_17 = new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17);
     private static final Set<Class<? extends Node>> INERT = Set.of(StringLiteralExpr.class, IntegerLiteralExpr.class,
             LongLiteralExpr.class, DoubleLiteralExpr.class, BooleanLiteralExpr.class, NullLiteralExpr.class,
             CharLiteralExpr.class, BinaryExpr.class, UnaryExpr.class, EnclosedExpr.class, ConditionalExpr.class,
@@ -81,7 +82,7 @@ final class CodeCheck {
         if (UNICODE_ESCAPE.matcher(code).find()) {
             return List.of(unicodeEscape(code));
         }
-        ParseResult<Expression> parsed = PARSER.parseExpression(code);
+        ParseResult<Expression> parsed = new JavaParser(JAVA_17).parseExpression(code);
         return parsed.getResult().filter(e -> parsed.isSuccessful())
                 .map(e -> new CodeCheck(bound, context).walk(e))
                 .orElseGet(() -> List.of(unparsable(parsed.getProblems())));
@@ -94,7 +95,7 @@ final class CodeCheck {
         }
         // The consequence is pasted into a method body: parsing it as exactly one block (and nothing after it)
         // also refuses code that closes the method to declare members of its own.
-        ParseResult<BlockStmt> parsed = PARSER.parseBlock("{" + code + "\n}");
+        ParseResult<BlockStmt> parsed = new JavaParser(JAVA_17).parseBlock("{" + code + "\n}");
         return parsed.getResult().filter(b -> parsed.isSuccessful())
                 .map(b -> new CodeCheck(bound, Context.CONSEQUENCE).walk(b))
                 .orElseGet(() -> List.of(unparsable(parsed.getProblems())));

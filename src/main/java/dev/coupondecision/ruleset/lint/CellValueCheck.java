@@ -2,6 +2,8 @@ package dev.coupondecision.ruleset.lint;
 
 import dev.coupondecision.decision.facts.TimeWindow;
 import dev.coupondecision.ruleset.guard.FactsApi;
+import dev.coupondecision.ruleset.table.DecisionTable;
+import dev.coupondecision.ruleset.table.TableCell;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

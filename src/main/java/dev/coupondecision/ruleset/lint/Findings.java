@@ -1,6 +1,8 @@
 package dev.coupondecision.ruleset.lint;
 
 import dev.coupondecision.ruleset.Finding;
+import dev.coupondecision.ruleset.table.DecisionTable;
+import dev.coupondecision.ruleset.table.TableCell;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.coupondecision.ruleset.lint;
 
+import dev.coupondecision.ruleset.table.DecisionTable;
+import dev.coupondecision.ruleset.table.TableCell;
+
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.HashSet;

@@ -3,14 +3,17 @@ package dev.coupondecision.ruleset.lint;
 import dev.coupondecision.ruleset.Finding;
 import dev.coupondecision.ruleset.RuleFile;
 import dev.coupondecision.ruleset.RuleFileSet;
-import dev.coupondecision.ruleset.WorkbookLimits;
+import dev.coupondecision.ruleset.table.DecisionTable;
+import dev.coupondecision.ruleset.table.TableCell;
+import dev.coupondecision.ruleset.table.TableLayout;
+import dev.coupondecision.ruleset.table.TableWorkbook;
+import dev.coupondecision.ruleset.table.UnreadableWorkbookException;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 
-import java.io.IOException;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -34,13 +37,10 @@ public final class RulesetLinter {
         List<Finding> findings = new ArrayList<>();
         List<DecisionTable> tables = new ArrayList<>();
         for (RuleFile file : files.files()) {
-            Optional<String> tooLarge = limits.problemWith(file);
-            if (tooLarge.isPresent()) {
-                findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null, tooLarge.get()));
-                continue;
-            }
             switch (file.kind()) {
-                case DRL -> { } // DRL is checked by the code guard when it is compiled
+                // DRL is checked by the code guard when it is compiled; here only its size counts
+                case DRL -> limits.problemWith(file.name(), false, file.content()).ifPresent(tooLarge ->
+                        findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null, tooLarge)));
                 case XLSX -> tables.addAll(readTables(file, findings));
             }
         }
@@ -86,12 +86,18 @@ public final class RulesetLinter {
         }
     }
 
-    private static List<DecisionTable> readTables(RuleFile file, List<Finding> findings) {
+    private List<DecisionTable> readTables(RuleFile file, List<Finding> findings) {
         try {
-            return DecisionTableReader.read(file.name(), file.content());
-        } catch (IOException | RuntimeException e) {
-            findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null,
-                    "not a readable XLSX workbook: " + e.getMessage()));
+            TableWorkbook workbook = file.workbook(limits);
+            for (TableWorkbook.Sheet sheet : workbook.sheets()) {
+                if (!sheet.ruleSheet() && TableLayout.hasRuleTable(sheet.grid())) {
+                    findings.add(Finding.inCell(Finding.Severity.WARNING, file.name(), sheet.name(), null,
+                            "this sheet has a RuleTable but no RuleSet cell, so it is ignored"));
+                }
+            }
+            return workbook.tables();
+        } catch (UnreadableWorkbookException e) {
+            findings.add(Finding.inDrl(Finding.Severity.ERROR, file.name(), null, null, e.getMessage()));
             return List.of();
         }
     }

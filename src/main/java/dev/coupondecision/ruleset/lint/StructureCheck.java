@@ -1,6 +1,8 @@
 package dev.coupondecision.ruleset.lint;
 
 import dev.coupondecision.ruleset.guard.FactsApi;
+import dev.coupondecision.ruleset.table.DecisionTable;
+import dev.coupondecision.ruleset.table.TableCell;
 
 import java.util.Map;
 import java.util.Set;

@@ -28,6 +28,24 @@ class DrlGuardTest {
     }
 
     @Test
+    void shouldGiveTheSameAnswerWhenCandidatesAreCheckedAtOnce() throws Exception {
+        // the poller, a dry run and a second test application may check at the same moment
+        String drl = Files.readString(Path.of("rules/eligibility.drl"));
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<List<DrlGuard.Refusal>>> checks = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                checks.add(pool.submit(() -> DrlGuard.check(drl)));
+            }
+            for (var check : checks) {
+                assertThat(check.get()).isEmpty();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void shouldAcceptWhatTablesGenerate() {
         assertThat(DrlGuard.check(HEADER + """
                 rule "Churned offer A"

@@ -74,7 +74,7 @@ class HostileTablesTest {
     void shouldRejectCodeCellCallingOutsideTheFacts(String hostile, String refused) {
         TableEdit.edit(copy.table("coupons.xlsx"), t -> t.set("G10", "$d.setAmountOff($param); " + hostile));
 
-        RulesetCheck check = copy.verifier().verify(copy.files());
+        RulesetCheck check = copy.check();
 
         assertThat(check.accepted()).isFalse();
         assertThat(errors(check.findings())).extracting(Finding::location).containsOnly("coupons.xlsx › Coupons › G10");
@@ -85,7 +85,7 @@ class HostileTablesTest {
     void shouldRejectObjectTypeCellNamingAClassOutsideTheFacts() {
         TableEdit.edit(copy.table("coupons.xlsx"), t -> t.set("B9", "$d : java.io.File"));
 
-        RulesetCheck check = copy.verifier().verify(copy.files());
+        RulesetCheck check = copy.check();
 
         assertThat(check.accepted()).isFalse();
         assertThat(errors(check.findings())).extracting(Finding::location, Finding::message).contains(
@@ -99,7 +99,7 @@ class HostileTablesTest {
         TableEdit.edit(copy.table("coupons.xlsx"), t -> t.set("G10",
                 "$d.setAmountOff($param); $d.setVariant(\"\\u0022); System.exit(0); //\");"));
 
-        RulesetCheck check = copy.verifier().verify(copy.files());
+        RulesetCheck check = copy.check();
 
         assertThat(check.accepted()).isFalse();
         assertThat(errors(check.findings())).extracting(Finding::location, Finding::message).containsExactly(
@@ -244,7 +244,7 @@ class HostileTablesTest {
         lines.add(line - 1, "import java.io.File;");
         Files.write(copy.drl("eligibility.drl"), lines);
 
-        assertOnlyError(copy.verifier().verify(copy.files()).findings(), "eligibility.drl:" + line + ":1", REFUSED
+        assertOnlyError(copy.check().findings(), "eligibility.drl:" + line + ":1", REFUSED
                 + "import 'java.io.File' is outside the decision facts; only dev.coupondecision.decision.facts.* and its types may be imported");
     }
 
@@ -256,7 +256,7 @@ class HostileTablesTest {
                     nio.file.Files;
                 """);
 
-        assertThat(errors(copy.verifier().verify(copy.files()).findings())).extracting(Finding::location, Finding::message)
+        assertThat(errors(copy.check().findings())).extracting(Finding::location, Finding::message)
                 .containsExactly(
                         tuple("audit.drl:1:41", REFUSED + "import 'java.io.File' is outside the decision facts; only "
                                 + "dev.coupondecision.decision.facts.* and its types may be imported"),
@@ -362,10 +362,10 @@ class HostileTablesTest {
     @ParameterizedTest
     @EnumSource(Payload.class)
     void shouldRejectHostileEditBeforeAnyOfItsCodeRuns(Payload payload) {
-        CompiledRuleset previous = copy.verifier().verify(copy.files()).compiled();
+        CompiledRuleset previous = copy.check().compiled();
         payload.edit.accept(copy, marker);
 
-        RulesetCheck check = copy.verifier().verify(copy.files());
+        RulesetCheck check = copy.check();
 
         assertThat(check.accepted()).isFalse();
         assertThat(check.compiled()).isNull();
@@ -373,7 +373,7 @@ class HostileTablesTest {
         assertThat(errors(check.findings())).extracting(Finding::location).contains(payload.location);
         assertThat(marker).as("hostile code ran during the check").doesNotExist();
 
-        List<ScenarioResult> results = RUNNER.runAll(ScenarioLoader.load(copy.scenarios()), previous);
+        List<ScenarioResult> results = RUNNER.runAll(ScenarioLoader.read(copy.scenarios()).scenarios(), previous);
         assertThat(results).allMatch(ScenarioResult::passed);
         assertThat(marker).as("hostile code ran during decisions on the previous ruleset").doesNotExist();
     }
@@ -385,7 +385,7 @@ class HostileTablesTest {
         payload.edit.accept(copy, marker);
 
         CompiledRuleset unchecked = UnguardedCompiler.compile(copy.files());
-        RUNNER.runAll(ScenarioLoader.load(copy.scenarios()), unchecked);
+        RUNNER.runAll(ScenarioLoader.read(copy.scenarios()).scenarios(), unchecked);
 
         assertThat(marker).exists();
     }
@@ -398,7 +398,7 @@ class HostileTablesTest {
 
         try {
             CompiledRuleset unchecked = UnguardedCompiler.compileWithRuleClassLoader(copy.files());
-            RUNNER.runAll(ScenarioLoader.load(copy.scenarios()), unchecked);
+            RUNNER.runAll(ScenarioLoader.read(copy.scenarios()).scenarios(), unchecked);
         } catch (RuntimeException | LinkageError refused) {
             // refused at compile time (the class cannot be resolved) or when the rule runs (it cannot be loaded)
         }

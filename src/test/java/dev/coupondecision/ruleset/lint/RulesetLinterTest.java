@@ -1,11 +1,11 @@
 package dev.coupondecision.ruleset.lint;
 
-import dev.coupondecision.ruleset.WorkbookLimits;
 import dev.coupondecision.activation.RulesetCheck;
 import dev.coupondecision.decision.facts.CouponType;
 import dev.coupondecision.decision.facts.DayType;
 import dev.coupondecision.decision.facts.Tier;
 import dev.coupondecision.ruleset.Finding;
+import dev.coupondecision.ruleset.table.WorkbookLimits;
 import dev.coupondecision.tables.ShippedCopy;
 import dev.coupondecision.tables.TableEdit;
 import org.junit.jupiter.api.BeforeEach;
@@ -219,7 +219,7 @@ class RulesetLinterTest {
                 tuple(Finding.Severity.WARNING, "coupons.xlsx › Coupons › A23",
                         "row 23 can never apply: row 22 above it matches every customer it matches"));
 
-        RulesetCheck check = copy.verifier().verify(copy.files());
+        RulesetCheck check = copy.check();
         assertThat(check.accepted()).as(check.report()).isTrue();
         assertThat(check.findings()).containsExactlyElementsOf(findings);
         assertThat(check.compiled()).isNotNull();

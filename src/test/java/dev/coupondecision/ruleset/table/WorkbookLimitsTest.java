@@ -1,6 +1,7 @@
-package dev.coupondecision.ruleset;
+package dev.coupondecision.ruleset.table;
 
 import dev.coupondecision.activation.RulesetCheck;
+import dev.coupondecision.ruleset.Finding;
 import dev.coupondecision.tables.ShippedCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +31,7 @@ public class WorkbookLimitsTest {
     @Test
     void shouldAcceptTheShippedTables() throws IOException {
         for (String table : new String[]{"coupons.xlsx", "tiers.xlsx", "frequency-caps.xlsx", "send-windows.xlsx"}) {
-            assertThat(LIMITS.problemWith(xlsx(table, Files.readAllBytes(Path.of("decision-tables", table))))).isEmpty();
+            assertThat(LIMITS.problemWith(table, true, Files.readAllBytes(Path.of("decision-tables", table)))).isEmpty();
         }
     }
 
@@ -39,21 +40,21 @@ public class WorkbookLimitsTest {
         byte[] workbook = workbookWithRows(1_000_000);
         long start = System.nanoTime();
 
-        assertThat(new WorkbookLimits(64L << 20, 20, 5_000, 200_000, 1L << 30).problemWith(xlsx("huge.xlsx", workbook)))
+        assertThat(new WorkbookLimits(64L << 20, 20, 5_000, 200_000, 1L << 30).problemWith("huge.xlsx", true, workbook))
                 .contains("a sheet has more than 5000 rows");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).as("stops at the limit").isLessThan(Duration.ofSeconds(5));
-        assertThat(LIMITS.problemWith(xlsx("huge.xlsx", workbook))).hasValueSatisfying(problem ->
+        assertThat(LIMITS.problemWith("huge.xlsx", true, workbook)).hasValueSatisfying(problem ->
                 assertThat(problem).matches("the file is \\d+\\.\\d MB; a rule file may be at most 5\\.0 MB|a sheet has more than 5000 rows"));
     }
 
     @Test
     void shouldRefuseTooManyCellsSheetsAndUnpackedBytes() {
-        assertThat(new WorkbookLimits(5L << 20, 20, 5_000, 100, 64L << 20).problemWith(xlsx("t.xlsx", workbookWithRows(101))))
+        assertThat(new WorkbookLimits(5L << 20, 20, 5_000, 100, 64L << 20).problemWith("t.xlsx", true, workbookWithRows(101)))
                 .contains("the workbook has more than 100 cells");
-        assertThat(new WorkbookLimits(5L << 20, 0, 5_000, 100, 64L << 20).problemWith(xlsx("t.xlsx", workbookWithRows(1))))
+        assertThat(new WorkbookLimits(5L << 20, 0, 5_000, 100, 64L << 20).problemWith("t.xlsx", true, workbookWithRows(1)))
                 .contains("the workbook has more than 0 sheets");
         byte[] bomb = zip(Map.of("[Content_Types].xml", "<Types/>", "xl/styles.xml", " ".repeat(2 << 20)));
-        assertThat(new WorkbookLimits(5L << 20, 20, 5_000, 100, 1L << 20).problemWith(xlsx("bomb.xlsx", bomb)))
+        assertThat(new WorkbookLimits(5L << 20, 20, 5_000, 100, 1L << 20).problemWith("bomb.xlsx", true, bomb))
                 .contains("the workbook unpacks to more than 1.0 MB");
     }
 
@@ -61,23 +62,22 @@ public class WorkbookLimitsTest {
     void shouldRefuseMacroEnabledContent() throws IOException {
         byte[] coupons = Files.readAllBytes(COUPONS);
 
-        assertThat(LIMITS.problemWith(xlsx("coupons.xlsx", withPart(coupons, "xl/vbaProject.bin", "VBA"))))
+        assertThat(LIMITS.problemWith("coupons.xlsx", true, withPart(coupons, "xl/vbaProject.bin", "VBA")))
                 .contains("the workbook contains macros or ActiveX controls (xl/vbaProject.bin); save it as a macro-free .xlsx workbook");
-        assertThat(LIMITS.problemWith(xlsx("coupons.xlsx", withPart(coupons, "xl/macrosheets/sheet1.xml", "<xm/>"))))
+        assertThat(LIMITS.problemWith("coupons.xlsx", true, withPart(coupons, "xl/macrosheets/sheet1.xml", "<xm/>")))
                 .hasValueSatisfying(p -> assertThat(p).startsWith("the workbook contains macros"));
         byte[] xlsm = replacePart(coupons, "[Content_Types].xml", s -> s.replace(
                 "spreadsheetml.sheet.main+xml", "sheet.macroEnabled.main+xml"));
-        assertThat(LIMITS.problemWith(xlsx("coupons.xlsx", xlsm)))
+        assertThat(LIMITS.problemWith("coupons.xlsx", true, xlsm))
                 .contains("the workbook is macro-enabled (.xlsm); save it as a macro-free .xlsx workbook");
     }
 
     @Test
     void shouldRefuseWhatIsNotAnXlsxZip() {
         byte[] oldExcel = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
-        assertThat(LIMITS.problemWith(xlsx("old.xlsx", oldExcel))).contains(
+        assertThat(LIMITS.problemWith("old.xlsx", true, oldExcel)).contains(
                 "not an .xlsx workbook (save it as 'Excel Workbook (.xlsx)'; .xls, .xlsb and .ods are not read)");
-        assertThat(new WorkbookLimits(10, 20, 5_000, 100, 1L << 20).problemWith(
-                RuleFileSet.file("big.drl", RuleFile.Kind.DRL, new byte[11]))).isPresent();
+        assertThat(new WorkbookLimits(10, 20, 5_000, 100, 1L << 20).problemWith("big.drl", false, new byte[11])).isPresent();
     }
 
     @Test
@@ -85,16 +85,14 @@ public class WorkbookLimitsTest {
         ShippedCopy copy = ShippedCopy.of(dir);
         Files.write(copy.table("coupons.xlsx"), workbookWithRows(20_000));
 
-        RulesetCheck check = copy.verifier().verify(copy.files());
+        RulesetCheck check = copy.check();
 
         assertThat(check.accepted()).isFalse();
         assertThat(check.findings()).extracting(Finding::location, Finding::message)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("coupons.xlsx", "a sheet has more than 5000 rows"));
     }
 
-    private static RuleFile xlsx(String name, byte[] content) {
-        return RuleFileSet.file(name, RuleFile.Kind.XLSX, content);
-    }
+
 
     /** A minimal valid workbook with one sheet of {@code rows} rows of one number each, written as a stream. */
     public static byte[] workbookWithRows(int rows) {

@@ -1,13 +1,10 @@
-package dev.coupondecision.ruleset;
+package dev.coupondecision.ruleset.table;
 
+import dev.coupondecision.config.DecisionConfig;
 import org.xml.sax.Attributes;
 import org.xml.sax.SAXException;
 import org.xml.sax.helpers.DefaultHandler;
 
-import javax.xml.XMLConstants;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.parsers.SAXParser;
-import javax.xml.parsers.SAXParserFactory;
 import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -17,6 +14,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.parsers.SAXParser;
+import javax.xml.parsers.SAXParserFactory;
 
 /**
  * How large a rule file may be, checked on its raw bytes before Apache POI or Drools open it (both read a whole
@@ -34,16 +35,26 @@ public record WorkbookLimits(long maxBytes, int maxSheets, int maxRowsPerSheet, 
     /** Generous for decision tables (the shipped ones are 7 KB, 30 rows), small enough to read in milliseconds. */
     public static final WorkbookLimits DEFAULT = new WorkbookLimits(5L << 20, 20, 5_000, 200_000, 64L << 20);
 
+    /** The limits the configuration sets. */
+    public static WorkbookLimits from(DecisionConfig.RuleFiles config) {
+        return new WorkbookLimits(config.maxBytes().asLongValue(), config.maxSheets(), config.maxRowsPerSheet(),
+                config.maxCells(), config.maxUnpackedBytes().asLongValue());
+    }
+
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     private static final List<String> MACRO_PARTS = List.of("vbaproject", "xl/macrosheets/", "xl/activex/");
 
-    /** The first limit a rule file passes, as a sentence for the analyst; empty when it is within all of them. */
-    public Optional<String> problemWith(RuleFile file) {
-        if (file.content().length > maxBytes) {
-            return Optional.of("the file is " + megabytes(file.content().length) + "; a rule file may be at most "
+    /**
+     * The first limit a rule file passes, as a sentence for the analyst; empty when it is within all of them.
+     *
+     * @param workbook whether the file is a workbook (else DRL text, of which only the size counts)
+     */
+    public Optional<String> problemWith(String name, boolean workbook, byte[] content) {
+        if (content.length > maxBytes) {
+            return Optional.of("the file is " + megabytes(content.length) + "; a rule file may be at most "
                     + megabytes(maxBytes));
         }
-        return file.kind() == RuleFile.Kind.XLSX ? workbookProblem(file.content()) : Optional.empty();
+        return workbook ? workbookProblem(content) : Optional.empty();
     }
 
     private Optional<String> workbookProblem(byte[] content) {

@@ -1,7 +1,7 @@
-package dev.coupondecision.decision.request;
+package dev.coupondecision.problem;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One thing wrong with a request: which field, the value it had, and what was expected instead. */

@@ -1,7 +1,6 @@
-package dev.coupondecision.rest;
+package dev.coupondecision.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.coupondecision.decision.request.Violation;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 

@@ -1,0 +1,74 @@
+package dev.coupondecision.decision;
+
+import dev.coupondecision.decision.facts.Decision;
+import dev.coupondecision.decision.facts.Suppression;
+import dev.coupondecision.decision.request.DecisionRequest;
+import dev.coupondecision.ruleset.CompiledRuleset;
+import dev.coupondecision.ruleset.RuleOutcome;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The decision as a pure function: a validated request and a compiled ruleset in, the response out. The rules
+ * pick tier, offer and suppressions; this class derives the facts they test and plans the send window from
+ * what they chose. Used by the service, the batch, the regression scenarios, impact reports and benchmarks.
+ */
+public final class Decider {
+    private static final DateTimeFormatter INSTANT_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+
+    private Decider() {
+    }
+
+    /** Decides on the given ruleset version; a pure function of its inputs (but for the decision id). */
+    public static DecisionResponse decide(DecisionRequest request, CompiledRuleset ruleset) {
+        RuleOutcome outcome = ruleset.evaluate(CustomerFacts.customer(request), CustomerFacts.history(request));
+        Decision decision = outcome.decision();
+        ZoneId zone = request.timezone();
+        List<Suppression> suppressions = decision.getSuppressions();
+        boolean onlyCaps = !suppressions.isEmpty() && suppressions.stream().noneMatch(Suppression::isHard);
+        boolean capNeverFrees = onlyCaps && suppressions.stream().anyMatch(s -> s.getUntil() == null);
+        Instant nextEligibleAt = onlyCaps && !capNeverFrees
+                ? suppressions.stream().map(Suppression::getUntil).max(Instant::compareTo).orElseThrow()
+                : null;
+        DecisionResponse.SendWindow sendWindow = null;
+        if (suppressions.isEmpty() || nextEligibleAt != null) {
+            SendWindowPlanner.Occurrence next = SendWindowPlanner.next(outcome.weekday().getWindows(),
+                    outcome.weekend().getWindows(), nextEligibleAt != null ? nextEligibleAt : request.asOf(), zone);
+            sendWindow = next == null ? null : new DecisionResponse.SendWindow(at(next.start(), zone), at(next.end(), zone));
+        }
+        return new DecisionResponse(UUID.randomUUID().toString(), request.customerId(), at(request.asOf(), zone),
+                ruleset.version(), decision.getTier(), coupon(decision), frequencyCap(decision),
+                suppressions.isEmpty(), suppressions.stream().map(s -> view(s, zone)).toList(),
+                at(nextEligibleAt, zone), sendWindow, outcome.firedRules());
+    }
+
+    private static DecisionResponse.Coupon coupon(Decision decision) {
+        if (decision.getCouponType() == null) {
+            return null;
+        }
+        return new DecisionResponse.Coupon(decision.getCouponType(), decision.getAmountOff(), decision.getMinSpend(),
+                decision.getPercentOff(), decision.getValidHours(), decision.getCategory(), decision.getVariant());
+    }
+
+    private static DecisionResponse.FrequencyCap frequencyCap(Decision decision) {
+        if (decision.getFrequencyCapMax() == null || decision.getFrequencyCapPeriodDays() == null) {
+            return null;
+        }
+        return new DecisionResponse.FrequencyCap(decision.getFrequencyCapMax(), decision.getFrequencyCapPeriodDays());
+    }
+
+    private static DecisionResponse.SuppressionView view(Suppression s, ZoneId zone) {
+        return new DecisionResponse.SuppressionView(s.getCode(), s.getMessage(), s.getCap(), s.getMaxMessages(),
+                s.getPeriodDays(), s.getCampaignType(), s.getCount(), at(s.getUntil(), zone), s.getCampaignId());
+    }
+
+    /** An instant as ISO-8601 in the customer's offset, to the second. */
+    static String at(Instant instant, ZoneId zone) {
+        return instant == null ? null : INSTANT_FORMAT.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
+    }
+}
