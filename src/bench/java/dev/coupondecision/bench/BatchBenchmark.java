@@ -122,7 +122,7 @@ public class BatchBenchmark {
         for (int i = 0; i < ndjson.length; i++) {
             if (ndjson[i] == '\n') {
                 var request = BenchProfiles.PARSER.parse(json.readTree(ndjson, start, i - start));
-                writer.writeValue(out, new BatchDecider.Result(i, ruleset.version(), decisions.decideOn(request, ruleset), null));
+                writer.writeValue(out, new BatchDecider.Result(i, request.customerId(), ruleset.version(), decisions.decideOn(request, ruleset), null));
                 out.write('\n');
                 start = i + 1;
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.coupondecision.decision.DecisionIds;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.facts.CampaignType;
 import dev.coupondecision.decision.facts.CouponType;
@@ -29,7 +30,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -94,8 +94,10 @@ public final class FloorServer {
             fired.add(new FiredRule("ApplyTier", "decision-flow.drl › ApplyTier"));
             DecisionResponse.Coupon coupon = null;
             if (r.couponType() != CouponType.NONE) {
+                String validUntil = r.windowStart() == null || r.validHours() == null ? null
+                        : r.format(r.windowStart().plus(java.time.Duration.ofHours(r.validHours())));
                 coupon = new DecisionResponse.Coupon(r.couponType(), r.amountOff(), r.minSpend(), r.percentOff(),
-                        r.validHours(), r.category(), r.variant());
+                        r.validHours(), validUntil, r.category(), r.variant() == null ? null : "churned-offer", r.variant());
                 fired.add(new FiredRule("Coupon " + r.couponType(), "coupons.xlsx › Coupons › row " + (10 + r.couponType().ordinal())));
             }
             fired.add(new FiredRule("Cap " + r.tier(), "frequency-caps.xlsx › FrequencyCaps › row " + (10 + r.tier().ordinal())));
@@ -112,7 +114,7 @@ public final class FloorServer {
             }
             DecisionResponse.SendWindow window = r.windowStart() == null ? null
                     : new DecisionResponse.SendWindow(r.format(r.windowStart()), r.format(r.windowEnd()));
-            return new DecisionResponse(UUID.randomUUID().toString(), request.customerId(), r.format(request.asOf()),
+            return new DecisionResponse(DecisionIds.of(request, "reference000"), request.customerId(), r.format(request.asOf()),
                     "reference000", r.tier(), coupon, new DecisionResponse.FrequencyCap(r.capMax(), r.capPeriodDays()),
                     r.eligible(), suppressions, r.format(r.nextEligibleAt()), window, fired);
         }

@@ -13,6 +13,8 @@ import dev.coupondecision.decision.request.InvalidRequestException;
 import dev.coupondecision.decision.request.RequestParser;
 import dev.coupondecision.problem.Problem;
 import dev.coupondecision.ruleset.CompiledRuleset;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.logging.Logger;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -32,12 +34,24 @@ import java.util.concurrent.Future;
  * whatever the batch size. One ruleset version decides the whole batch.
  */
 public class BatchDecider {
+    private static final Logger LOG = Logger.getLogger(BatchDecider.class);
     static final int CHUNK_SIZE = 256;
 
-    /** One output line: a decision, or the problem with that input line. */
+    /**
+     * One output line: a decision, or the problem with that input line; the customer id whenever the line named
+     * one, so that a CRM can match an error to its customer without counting lines.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"line", "rulesetVersion", "decision", "error"})
-    public record Result(long line, String rulesetVersion, DecisionResponse decision, Problem error) {
+    @JsonPropertyOrder({"line", "customerId", "rulesetVersion", "decision", "error"})
+    @Schema(name = "BatchResultLine", description = "One line of a batch answer: the decision for one input line, or"
+            + " the problem with it (exactly one of decision and error is present)",
+            requiredProperties = {"line", "rulesetVersion"})
+    public record Result(
+            @Schema(description = "The input line (or array element) it answers, counting from 1", example = "1") long line,
+            @Schema(description = "The input's customerId, when it could be read") String customerId,
+            @Schema(description = "The ruleset version that decided the whole batch") String rulesetVersion,
+            DecisionResponse decision,
+            Problem error) {
     }
 
     private final ObjectMapper json;
@@ -65,6 +79,7 @@ public class BatchDecider {
         return BatchLineReader.ndjson(in, limits.maxLineLength());
     }
 
+    /** @throws IOException when the input does not start a JSON array */
     public BatchLineReader jsonArrayReader(InputStream in) throws IOException {
         return BatchLineReader.jsonArray(in, json);
     }
@@ -131,18 +146,32 @@ public class BatchDecider {
     private Result decideLine(BatchLine line, CompiledRuleset ruleset) {
         String version = ruleset.version();
         if (line.unreadable() != null) {
-            return new Result(line.number(), version, null, unreadable(line));
+            return new Result(line.number(), null, version, null, unreadable(line));
         }
+        JsonNode tree;
         try {
-            JsonNode tree = line.tree() != null ? line.tree() : json.readTree(line.text());
-            DecisionResponse decision = decisions.decideOn(parser.parse(tree), ruleset);
-            return new Result(line.number(), version, decision, null);
-        } catch (InvalidRequestException e) {
-            return new Result(line.number(), version, null, Problem.invalidRequest(e.violations()));
+            tree = line.tree() != null ? line.tree() : json.readTree(line.text());
         } catch (JsonProcessingException e) {
-            return new Result(line.number(), version, null, Problem.of("malformed-json", "Malformed JSON", 400,
+            return new Result(line.number(), null, version, null, Problem.of("malformed-json", "Malformed JSON", 400,
                     "line " + line.number() + " is not valid JSON: " + e.getOriginalMessage()));
         }
+        String customerId = customerIdOf(tree);
+        try {
+            return new Result(line.number(), customerId, version, decisions.decideOn(parser.parse(tree), ruleset), null);
+        } catch (InvalidRequestException e) {
+            return new Result(line.number(), customerId, version, null, Problem.invalidRequest(e.violations()));
+        } catch (RuntimeException e) {
+            // a line the rules cannot decide becomes its own error line; the rest of the batch is decided
+            LOG.errorf(e, "line %d of a batch could not be decided on ruleset %s", line.number(), version);
+            return new Result(line.number(), customerId, version, null, Problem.of("decision-failed",
+                    "Decision failed", 500, "this line could not be decided; the failure was logged"));
+        }
+    }
+
+    /** The line's customer id when it has a plausible one (checked as the parser checks it), else null. */
+    private static String customerIdOf(JsonNode tree) {
+        JsonNode id = tree == null ? null : tree.get("customerId");
+        return id != null && id.isTextual() && RequestParser.isCustomerId(id.asText()) ? id.asText() : null;
     }
 
     private Problem unreadable(BatchLine line) {

@@ -2,7 +2,10 @@ package dev.coupondecision.batch;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -62,10 +65,13 @@ public abstract sealed class BatchLineReader permits BatchLineReader.Ndjson, Bat
 
     static final class JsonArray extends BatchLineReader {
         private final JsonParser parser;
+        private final ObjectReader elements;
         private long number;
 
         JsonArray(InputStream in, ObjectMapper json) throws IOException {
             this.parser = json.getFactory().createParser(in);
+            // each element is read on its own: the next element is not a "trailing token" of this one
+            this.elements = json.readerFor(JsonNode.class).without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             if (parser.nextToken() != JsonToken.START_ARRAY) {
                 throw new IOException("a JSON batch must be an array of decision requests");
             }
@@ -77,7 +83,7 @@ public abstract sealed class BatchLineReader permits BatchLineReader.Ndjson, Bat
                 return null;
             }
             number++;
-            return BatchLine.tree(number, parser.readValueAsTree());
+            return BatchLine.tree(number, elements.readTree(parser));
         }
 
         @Override

@@ -42,6 +42,24 @@ public interface DecisionConfig {
 
     RuleFiles ruleFiles();
 
+    Auth auth();
+
+    /** Bearer tokens (verified by SmallRye JWT with mp.jwt.verify.* settings). */
+    interface Auth {
+        TokenCache tokenCache();
+
+        /** Verified tokens are remembered, so a reused token costs one signature check. */
+        interface TokenCache {
+            /** Most tokens remembered at once (least recently used are forgotten first). */
+            @WithDefault("10000")
+            long size();
+
+            /** Longest a verified token is trusted without checking it again (never past its exp). */
+            @WithDefault("5m")
+            Duration maxAge();
+        }
+    }
+
     /** How large a rule file may be, uploaded or in a watched folder; checked before any of it is parsed. */
     interface RuleFiles {
         /** Largest rule file as stored (a workbook compressed). */
@@ -76,7 +94,7 @@ public interface DecisionConfig {
         Duration pollInterval();
     }
 
-    /** Limits of POST /decide/batch (the whole body is also bounded by quarkus.http.limits.max-body-size). */
+    /** Limits of POST /decide/batch: the body is read to its end (into a spool file) before the answer starts. */
     interface Batch {
         /** Most requests one batch may hold; further lines get one 413 error line and are not read. */
         @WithDefault("200000")
@@ -85,6 +103,13 @@ public interface DecisionConfig {
         /** Longest request line, in characters; longer lines get a 400 error line. */
         @WithDefault("262144")
         int maxLineLength();
+
+        /** Largest batch body; a larger one is refused with 413 before any line is decided. */
+        @WithDefault("256M")
+        io.quarkus.runtime.configuration.MemorySize maxBody();
+
+        /** Where batch bodies are written while they are read (deleted after the answer); default the temp dir. */
+        Optional<String> spoolDir();
     }
 
     /** Checks run on every candidate ruleset. */

@@ -1,5 +1,6 @@
 package dev.coupondecision.config;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.jackson.ObjectMapperCustomizer;
@@ -7,7 +8,9 @@ import jakarta.inject.Singleton;
 
 /**
  * JSON numbers are read as exact decimals, never as doubles: a spend of 1999.9999999999999 must stay below
- * the 2000 threshold instead of rounding up to it.
+ * the 2000 threshold instead of rounding up to it. A field named twice in one object is an error, not "the last
+ * one wins": {"smsConsent": true, "smsConsent": false} must not be decided either way; and a second value after
+ * the first is an error, not ignored.
  */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
@@ -19,6 +22,8 @@ public class JsonConfig implements ObjectMapperCustomizer {
 
     /** Applies the same settings to mappers made outside CDI (scenario files, the command-line tool). */
     public static ObjectMapper configure(ObjectMapper mapper) {
-        return mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+        mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        // content after the value ({...} {...} on one line, {...} xyz) makes the text malformed, not ignored
+        return mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 }

@@ -6,12 +6,12 @@ import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RuleOutcome;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * The decision as a pure function: a validated request and a compiled ruleset in, the response out. The rules
@@ -35,24 +35,28 @@ public final class Decider {
         Instant nextEligibleAt = onlyCaps && !capNeverFrees
                 ? suppressions.stream().map(Suppression::getUntil).max(Instant::compareTo).orElseThrow()
                 : null;
-        DecisionResponse.SendWindow sendWindow = null;
-        if (suppressions.isEmpty() || nextEligibleAt != null) {
-            SendWindowPlanner.Occurrence next = SendWindowPlanner.next(outcome.weekday().getWindows(),
-                    outcome.weekend().getWindows(), nextEligibleAt != null ? nextEligibleAt : request.asOf(), zone);
-            sendWindow = next == null ? null : new DecisionResponse.SendWindow(at(next.start(), zone), at(next.end(), zone));
-        }
-        return new DecisionResponse(UUID.randomUUID().toString(), request.customerId(), at(request.asOf(), zone),
-                ruleset.version(), decision.getTier(), coupon(decision), frequencyCap(decision),
+        SendWindowPlanner.Occurrence next = suppressions.isEmpty() || nextEligibleAt != null
+                ? SendWindowPlanner.next(outcome.weekday().getWindows(), outcome.weekend().getWindows(),
+                        nextEligibleAt != null ? nextEligibleAt : request.asOf(), zone)
+                : null;
+        DecisionResponse.SendWindow sendWindow = next == null ? null
+                : new DecisionResponse.SendWindow(at(next.start(), zone), at(next.end(), zone));
+        // a coupon is valid for validHours from when it is sent: the start of the planned send window
+        Instant validUntil = next == null || decision.getValidHours() == null ? null
+                : next.start().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofHours(decision.getValidHours()));
+        return new DecisionResponse(DecisionIds.of(request, ruleset.version()), request.customerId(), at(request.asOf(), zone),
+                ruleset.version(), decision.getTier(), coupon(decision, at(validUntil, zone)), frequencyCap(decision),
                 suppressions.isEmpty(), suppressions.stream().map(s -> view(s, zone)).toList(),
                 at(nextEligibleAt, zone), sendWindow, outcome.firedRules());
     }
 
-    private static DecisionResponse.Coupon coupon(Decision decision) {
+    private static DecisionResponse.Coupon coupon(Decision decision, String validUntil) {
         if (decision.getCouponType() == null) {
             return null;
         }
         return new DecisionResponse.Coupon(decision.getCouponType(), decision.getAmountOff(), decision.getMinSpend(),
-                decision.getPercentOff(), decision.getValidHours(), decision.getCategory(), decision.getVariant());
+                decision.getPercentOff(), decision.getValidHours(), validUntil, decision.getCategory(),
+                decision.getExperiment(), decision.getVariant());
     }
 
     private static DecisionResponse.FrequencyCap frequencyCap(Decision decision) {

@@ -2,6 +2,7 @@ package dev.coupondecision.impact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coupondecision.config.JsonConfig;
 import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.decision.request.InvalidRequestException;
 import dev.coupondecision.decision.request.RequestParser;
@@ -23,7 +24,7 @@ import java.util.List;
 public final class PopulationFile {
     /** How many skipped lines are described in the report; all of them are counted. */
     static final int SKIPPED_EXAMPLES = 10;
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonConfig.configure(new ObjectMapper());
 
     private PopulationFile() {
     }

@@ -9,12 +9,13 @@ import java.util.List;
 /** An RFC 7807 problem details body; {@code violations} lists every rejected field of a bad request. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"type", "title", "status", "detail", "violations"})
-@Schema(description = "RFC 7807 problem details")
+@Schema(description = "RFC 7807 problem details", requiredProperties = {"type", "title", "status", "detail"})
 public record Problem(
         @Schema(example = "https://coupon-decision.dev/problems/invalid-request") String type,
         @Schema(example = "Invalid decision request") String title,
         @Schema(example = "400") int status,
         @Schema(example = "2 fields were rejected") String detail,
+        @Schema(description = "Every rejected field of a bad request or upload; absent for other problems")
         List<Violation> violations) {
 
     public static final String MEDIA_TYPE = "application/problem+json";

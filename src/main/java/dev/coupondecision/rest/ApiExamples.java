@@ -15,7 +15,7 @@ final class ApiExamples {
             {"decisionId": "17b976c3-a9ae-4e64-87f9-0a9554266a08", "customerId": "c-1001",
              "asOf": "2026-11-20T12:00:00+08:00", "rulesetVersion": "81f3c0047d10", "tier": "HIGH_VALUE",
              "coupon": {"type": "BIRTHDAY", "amountOff": 50, "minSpend": 0, "percentOff": null, "validHours": 168,
-                        "category": "beauty", "variant": null},
+                        "validUntil": "2026-11-30T20:05:00+08:00", "category": "beauty", "experiment": null, "variant": null},
              "frequencyCap": {"maxMessages": 4, "periodDays": 30},
              "eligible": false,
              "suppressions": [{"code": "FREQUENCY_CAP",
@@ -42,7 +42,7 @@ final class ApiExamples {
              "violations": [
                {"field": "orderCount", "rejectedValue": -1, "expected": "an integer >= 0"},
                {"field": "birthday", "rejectedValue": "02-30",
-                "expected": "a real calendar day as MM-DD or YYYY-MM-DD (02-29 allowed)"}]}
+                "expected": "a real calendar day as MM-DD or YYYY-MM-DD (02-29 allowed, years 1900 to 2200)"}]}
             """;
 
     static final String BATCH_REQUEST = """

@@ -1,7 +1,6 @@
 package dev.coupondecision.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coupondecision.decision.DecisionResponse;
@@ -15,15 +14,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** Decides for one customer profile. */
 @Path("/decide")
 @RolesAllowed("crm")
+@Tag(name = "Decisions")
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 public class DecideResource {
     private final DecisionService decisions;
     private final RequestParser parser;
@@ -32,28 +38,35 @@ public class DecideResource {
     public DecideResource(DecisionService decisions, RequestParser parser, ObjectMapper json) {
         this.decisions = decisions;
         this.parser = parser;
-        // content after the object ({...} xyz) makes the body malformed, not ignored
-        this.json = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        this.json = json.reader();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Decide tier, coupon, send window and eligibility for one customer")
+    @Operation(operationId = "decide", summary = "Decide tier, coupon, send window and eligibility for one customer",
+            description = "The same request on the same ruleset version always gets the same decision and decisionId:"
+                    + " give asOf to make a retry identical.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = DecisionRequestBody.class),
             examples = @ExampleObject(name = "high-value", value = ApiExamples.REQUEST)))
     @APIResponse(responseCode = "200", description = "The decision",
+            headers = @Header(name = "X-Ruleset-Version", description = "The ruleset version that decided",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = DecisionResponse.class),
                     examples = @ExampleObject(name = "high-value", value = ApiExamples.RESPONSE)))
     @APIResponse(responseCode = "400", description = "Malformed JSON or invalid fields, each named with its value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "invalid", value = ApiExamples.INVALID)))
-    @APIResponse(responseCode = "413", description = "Body larger than the configured limit")
-    public DecisionResponse decide(String body) throws JsonProcessingException {
+    @APIResponse(responseCode = "411", description = "A body without Content-Length (chunked or streamed): its size must be known",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "Body larger than coupon.decide-max-body (1 MiB by default)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<DecisionResponse> decide(String body) throws JsonProcessingException {
         // Parsed here rather than bound by the framework, so malformed JSON and every invalid field are
         // reported the same way as on the batch endpoint.
-        return decisions.decide(parser.parse(json.readTree(body)));
+        DecisionResponse decision = decisions.decide(parser.parse(json.readTree(body)));
+        return RestResponse.ResponseBuilder.ok(decision).header("X-Ruleset-Version", decision.rulesetVersion()).build();
     }
 }

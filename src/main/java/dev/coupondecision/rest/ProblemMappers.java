@@ -1,9 +1,15 @@
 package dev.coupondecision.rest;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.coupondecision.batch.BatchSpool;
 import dev.coupondecision.decision.request.InvalidRequestException;
 import dev.coupondecision.problem.Problem;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -34,6 +40,54 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return bearerChallenge(Problem.of("unauthorized", "Unauthorized", 401,
+                "This endpoint needs a Bearer token (Authorization: Bearer ...)"), null);
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        return bearerChallenge(Problem.of("invalid-token", "Unauthorized", 401,
+                "The Bearer token was refused: it is expired, issued in the future, or not signed by a trusted key"),
+                "invalid_token");
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return respond(Problem.of("forbidden", "Forbidden", 403,
+                "The token's roles (groups claim) do not include the one this endpoint needs"));
+    }
+
+    /** Jackson's own mapper for this subtype would answer 400 with an empty body. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return malformedJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response batchTooLarge(BatchSpool.BatchTooLargeException e) {
+        return respond(Problem.of("body-too-large", "Body too large", 413, e.getMessage()
+                + "; split it into several batches (see coupon.batch.max-body)"));
+    }
+
+    @ServerExceptionMapper
+    public Response clientGone(BatchSpool.ClientGoneException e) {
+        LOG.debugf("client closed the connection mid-request: %s", e.getCause());
+        return respond(Problem.of("incomplete-body", "Incomplete body", 400, e.getMessage()));
+    }
+
+    /**
+     * A body that could not be read to its end (a multipart upload cut short, a connection closed mid-body): the
+     * request is at fault, not the service.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e) {
+        LOG.debugf("request body could not be read: %s", e);
+        return respond(Problem.of("unreadable-body", "Unreadable body", 400,
+                "The request body could not be read to its end: " + e.getMessage()));
+    }
+
+    @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         String reason = e.getResponse().getStatusInfo().getReasonPhrase();
@@ -50,6 +104,11 @@ public class ProblemMappers {
         }
         return respond(Problem.of("internal-error", "Internal error", 500,
                 "The decision could not be made; the failure was logged"));
+    }
+
+    private static Response bearerChallenge(Problem problem, String error) {
+        String challenge = "Bearer realm=\"coupon-decision\"" + (error == null ? "" : ", error=\"" + error + "\"");
+        return Response.fromResponse(respond(problem)).header(HttpHeaders.WWW_AUTHENTICATE, challenge).build();
     }
 
     static Response respond(Problem problem) {

@@ -13,6 +13,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,6 +25,8 @@ import java.util.Map;
 @Path("/rulesets")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed("analyst")
+@Tag(name = "Rulesets")
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 public class RulesetResource {
     private final RulesetRegistry registry;
     private final RulesetMetrics metrics;
@@ -41,6 +46,7 @@ public class RulesetResource {
 
     /** The active version and the last candidate seen on disk, with its findings when it was rejected. */
     public record Status(String activeVersion, Instant activeSince, long reloadSuccesses, long reloadFailures,
+                         @Schema(nullable = true, description = "The last changed ruleset checked; null before any")
                          RulesetCheck lastCandidate) {
     }
 
@@ -49,7 +55,7 @@ public class RulesetResource {
 
     @GET
     @Path("/active")
-    @Operation(summary = "The ruleset serving decisions now")
+    @Operation(operationId = "getActiveRuleset", summary = "The ruleset serving decisions now")
     public ActiveRuleset active() {
         RulesetCheck check = registry.servingCheck().orElseThrow();
         CompiledRuleset ruleset = check.compiled();
@@ -60,7 +66,7 @@ public class RulesetResource {
 
     @GET
     @Path("/status")
-    @Operation(summary = "Active version and the outcome of the last candidate, with its findings")
+    @Operation(operationId = "getRulesetStatus", summary = "Active version and the outcome of the last candidate, with its findings")
     public Status status() {
         CompiledRuleset ruleset = registry.serving();
         return new Status(ruleset.version(), ruleset.loadedAt(), metrics.activations(), metrics.rejections(),
@@ -69,7 +75,7 @@ public class RulesetResource {
 
     @POST
     @Path("/reload")
-    @Operation(summary = "Check the rule directories now and activate a changed ruleset that passes every check")
+    @Operation(operationId = "reloadRulesets", summary = "Check the rule directories now and activate a changed ruleset that passes every check")
     public ReloadResult reload() {
         RulesetRegistry.Outcome outcome = registry.reload();
         return new ReloadResult(outcome, status());

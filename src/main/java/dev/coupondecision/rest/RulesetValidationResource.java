@@ -19,6 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
@@ -31,6 +33,8 @@ import java.util.List;
  */
 @Path("/rulesets/validate")
 @RolesAllowed("analyst")
+@Tag(name = "Rulesets")
+@SecurityRequirement(name = ApiDocumentation.BEARER)
 public class RulesetValidationResource {
     private final RulesetRegistry registry;
     private final RulesetDryRun dryRun;
@@ -45,7 +49,8 @@ public class RulesetValidationResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check edited rule files against the active ruleset without activating them",
+    @Operation(operationId = "validateRuleset",
+            summary = "Check edited rule files against the active ruleset without activating them",
             description = "Each file part replaces the active file of the same name (or adds one). The answer holds "
                     + "the findings with their cells, the regression scenarios, and the impact on the population: "
                     + "tier transitions, coupon-type, eligibility and coupon-term changes with example customers.")

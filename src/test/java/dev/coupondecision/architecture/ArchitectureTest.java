@@ -36,6 +36,7 @@ class ArchitectureTest {
                 .layer("Rest").definedBy("dev.coupondecision.rest..")
                 .layer("Cli").definedBy("dev.coupondecision.cli..")
                 .layer("Health").definedBy("dev.coupondecision.health..")
+                .layer("Security").definedBy("dev.coupondecision.security..")
                 .layer("UseCases").definedBy("dev.coupondecision.impact..", "dev.coupondecision.batch..")
                 .layer("Gate").definedBy("dev.coupondecision.activation..")
                 .layer("Scenario").definedBy("dev.coupondecision.scenario..")
@@ -47,6 +48,7 @@ class ArchitectureTest {
                 .whereLayer("Rest").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Health").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Security").mayNotBeAccessedByAnyLayer()
                 .whereLayer("UseCases").mayOnlyBeAccessedByLayers("Rest", "Cli")
                 .whereLayer("Gate").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases")
                 .whereLayer("Scenario").mayOnlyBeAccessedByLayers("Rest", "Cli", "UseCases", "Gate")
@@ -66,6 +68,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.coupondecision.activation..",
                         "dev.coupondecision.batch..", "dev.coupondecision.cli..", "dev.coupondecision.decision..",
                         "dev.coupondecision.health..", "dev.coupondecision.impact..", "dev.coupondecision.rest..",
+                        "dev.coupondecision.security..",
                         "dev.coupondecision.ruleset..", "dev.coupondecision.scenario..")
                 .check(MAIN);
     }

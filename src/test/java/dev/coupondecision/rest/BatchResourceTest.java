@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** POST /decide/batch: one output line per request, in input order, on one ruleset version. */
 @QuarkusTest
-class BatchResourceTest {
+public class BatchResourceTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static String profile(int i) {
@@ -30,7 +30,7 @@ class BatchResourceTest {
     }
 
     private static List<JsonNode> post(String contentType, String body) throws IOException {
-        Response response = RestAssured.given().auth().oauth2(TestTokens.crm()).contentType(contentType)
+        Response response = RestAssured.given().auth().oauth2(TestTokens.crm()).contentType(contentType + "; charset=utf-8")
                 .body(body.getBytes(StandardCharsets.UTF_8)).post("/decide/batch");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/x-ndjson");
@@ -92,5 +92,81 @@ class BatchResourceTest {
         List<JsonNode> lines = post("application/x-ndjson", profile(1) + "\n" + longLine + "\n" + profile(3));
         assertThat(lines).extracting(l -> l.has("decision")).containsExactly(true, false, true);
         assertThat(lines.get(1).at("/error/type").asText()).endsWith("line-too-long");
+    }
+
+    @Test
+    void shouldNameTheCustomerOnErrorLinesAndRefuseTwoObjectsOnOneLine() throws IOException {
+        String body = "{\"customerId\":\"b-1\",\"smsConsent\":true,\"orderCount\":-1}\n"
+                + profile(2) + " " + profile(3) + "\n";
+        List<JsonNode> lines = post("application/x-ndjson", body);
+        assertThat(lines.get(0).get("customerId").asText()).isEqualTo("b-1");
+        assertThat(lines.get(0).at("/error/status").asInt()).isEqualTo(400);
+        assertThat(lines.get(1).at("/error/type").asText()).endsWith("malformed-json");
+        assertThat(lines.get(1).at("/error/detail").asText()).contains("line 2");
+    }
+
+    @Test
+    void shouldAnswerAJsonObjectInsteadOfAnArrayWithA400Problem() {
+        Response response = RestAssured.given().auth().oauth2(TestTokens.crm()).contentType("application/json")
+                .body(profile(1)).post("/decide/batch");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("detail")).contains("must be an array");
+    }
+
+    /**
+     * A client that sends its whole body before it reads anything, as Python's urllib and Java's HttpURLConnection
+     * do: it gets every answer, because the service reads the body to its end before answering.
+     */
+    @Test
+    void shouldAnswerEveryLineToAClientThatSendsEverythingBeforeReading() throws IOException {
+        int count = 20_000;
+        byte[] body = IntStream.rangeClosed(1, count).mapToObj(BatchResourceTest::profile)
+                .collect(Collectors.joining("\n")).getBytes(StandardCharsets.UTF_8);
+        java.net.HttpURLConnection connection = (java.net.HttpURLConnection) java.net.URI.create(
+                "http://localhost:" + RestAssured.port + "/decide/batch").toURL().openConnection();
+        connection.setRequestMethod("POST");
+        connection.setDoOutput(true);
+        connection.setFixedLengthStreamingMode(body.length);
+        connection.setReadTimeout(120_000);
+        connection.setRequestProperty("Content-Type", "application/x-ndjson");
+        connection.setRequestProperty("Authorization", "Bearer " + TestTokens.crm());
+        try (var out = connection.getOutputStream()) {
+            out.write(body);
+        }
+        assertThat(connection.getResponseCode()).isEqualTo(200);
+        long answers;
+        try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(connection.getInputStream(), StandardCharsets.UTF_8))) {
+            answers = in.lines().filter(line -> line.contains("\"decision\"")).count();
+        }
+        assertThat(answers).isEqualTo(count);
+    }
+
+    /** The same with Python's urllib, where Python is installed (CI installs it). */
+    @Test
+    void shouldAnswerEveryLineToPythonUrllib() throws IOException, InterruptedException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(dev.coupondecision.support.Tools.has("python3"),
+                "python3 is not installed here: skipping the urllib client (CI installs it)");
+        java.nio.file.Path script = java.nio.file.Files.createTempFile("urllib-batch", ".py");
+        java.nio.file.Files.writeString(script, """
+                import sys, urllib.request
+                count = int(sys.argv[3])
+                lines = []
+                for i in range(1, count + 1):
+                    orders = i % 4
+                    purchase = (',"lastPurchaseDate":"2026-11-01"' if orders > 0 else '')
+                    lines.append('{"customerId":"py-%d","asOf":"2026-11-20T12:00:00+08:00","smsConsent":true,"orderCount":%d%s}' % (i, orders, purchase))
+                body = "\\n".join(lines).encode()
+                request = urllib.request.Request(sys.argv[1], data=body, method="POST",
+                        headers={"Content-Type": "application/x-ndjson", "Authorization": "Bearer " + sys.argv[2]})
+                with urllib.request.urlopen(request, timeout=120) as response:
+                    answers = [line for line in response.read().decode().splitlines() if '"decision"' in line]
+                print(len(answers))
+                """);
+        Process python = new ProcessBuilder("python3", script.toString(), "http://localhost:" + RestAssured.port + "/decide/batch",
+                TestTokens.crm(), "20000").redirectErrorStream(true).start();
+        String output = new String(python.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertThat(python.waitFor()).as(output).isZero();
+        assertThat(output).isEqualTo("20000");
     }
 }

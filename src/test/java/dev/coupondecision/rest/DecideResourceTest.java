@@ -92,7 +92,7 @@ public class DecideResourceTest {
         assertThat(body.get("tier").asText()).isEqualTo("HIGH_VALUE");
         assertThat(body.get("coupon")).isEqualTo(tree("""
                 {"type": "BIRTHDAY", "amountOff": 50, "minSpend": 0, "percentOff": null, "validHours": 168,
-                 "category": "beauty", "variant": null}"""));
+                 "validUntil": "2026-11-30T20:05:00+08:00", "category": "beauty", "experiment": null, "variant": null}"""));
         assertThat(body.get("frequencyCap")).isEqualTo(tree("{\"maxMessages\": 4, \"periodDays\": 30}"));
         assertThat(body.get("eligible").isBoolean()).isTrue();
         assertThat(body.get("eligible").booleanValue()).isFalse();
@@ -123,10 +123,16 @@ public class DecideResourceTest {
     }
 
     @Test
-    void shouldGiveEveryDecisionItsOwnId() {
+    void shouldGiveARetryTheSameDecisionIdAndAnotherRequestAnother() {
         String first = json(decide(HIGH_VALUE)).get("decisionId").asText();
-        String second = json(decide(HIGH_VALUE)).get("decisionId").asText();
-        assertThat(first).isNotEqualTo(second);
+        String retry = json(decide(HIGH_VALUE)).get("decisionId").asText();
+        String other = json(decide(HIGH_VALUE.replace("\"c-1001\"", "\"c-1002\""))).get("decisionId").asText();
+        String reordered = json(decide(HIGH_VALUE.replace("\"orderCount\": 5, \"ordersLast90Days\": 3",
+                "\"ordersLast90Days\": 3, \"orderCount\": 5"))).get("decisionId").asText();
+        assertThat(UUID.fromString(first).version()).isEqualTo(8);
+        assertThat(retry).isEqualTo(first);
+        assertThat(reordered).as("the same request with its fields in another order").isEqualTo(first);
+        assertThat(other).isNotEqualTo(first);
     }
 
     @Test
@@ -344,7 +350,7 @@ public class DecideResourceTest {
                     .formatted(birthday)), 400);
             assertThat(violations(problem)).as(birthday).containsOnly(entry("birthday", tree('"' + birthday + '"')));
             assertThat(violation(problem, "birthday").get("expected").asText())
-                    .isEqualTo("a real calendar day as MM-DD or YYYY-MM-DD (02-29 allowed)");
+                    .isEqualTo("a real calendar day as MM-DD or YYYY-MM-DD (02-29 allowed, years 1900 to 2200)");
         }
     }
 

@@ -18,7 +18,7 @@ class MetricsTest {
         String coldLead = "{\"customerId\":\"m-1\",\"asOf\":\"2026-11-20T12:00:00+08:00\",\"smsConsent\":true,\"orderCount\":0}";
         RestAssured.given().auth().oauth2(TestTokens.crm()).contentType("application/json").body(coldLead)
                 .post("/decide").then().statusCode(200);
-        RestAssured.given().auth().oauth2(TestTokens.crm()).contentType("application/x-ndjson")
+        RestAssured.given().auth().oauth2(TestTokens.crm()).contentType("application/x-ndjson; charset=utf-8")
                 .body((coldLead + "\n" + coldLead + "\n").getBytes(StandardCharsets.UTF_8))
                 .post("/decide/batch").then().statusCode(200);
         String version = RestAssured.given().auth().oauth2(TestTokens.analyst()).get("/rulesets/active").jsonPath().getString("version");

@@ -3,6 +3,7 @@ package dev.coupondecision.rest;
 import dev.coupondecision.support.TestTokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -12,7 +13,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every protected endpoint answers 401 without a valid token and 403 with the wrong role. */
+/** Every protected endpoint answers a 401 problem without a valid token and a 403 problem with the wrong role. */
 @QuarkusTest
 class SecurityTest {
 
@@ -20,7 +21,7 @@ class SecurityTest {
     static Stream<Arguments> protectedEndpoints() {
         return Stream.of(
                 Arguments.of("POST", "/decide", "application/json", "{}", "crm"),
-                Arguments.of("POST", "/decide/batch", "application/x-ndjson", "{}\n", "crm"),
+                Arguments.of("POST", "/decide/batch", "application/x-ndjson; charset=utf-8", "{}\n", "crm"),
                 Arguments.of("GET", "/rulesets/active", null, null, "analyst"),
                 Arguments.of("GET", "/rulesets/status", null, null, "analyst"),
                 Arguments.of("POST", "/rulesets/reload", null, null, "analyst"),
@@ -33,32 +34,46 @@ class SecurityTest {
                 Arguments.of("/q/openapi"));
     }
 
-    @ParameterizedTest(name = "{0} {1} without a token is 401")
+    @ParameterizedTest(name = "{0} {1} without a token is a 401 problem with a Bearer challenge")
     @MethodSource("protectedEndpoints")
     void shouldAnswer401WithoutToken(String method, String path, String type, String body, String role) {
-        assertThat(call(RestAssured.given(), method, path, type, body)).isEqualTo(401);
+        Response response = call(RestAssured.given(), method, path, type, body);
+        assertProblem(response, 401, "https://coupon-decision.dev/problems/unauthorized");
+        assertThat(response.header("WWW-Authenticate")).startsWith("Bearer");
     }
 
-    @ParameterizedTest(name = "{0} {1} with a token from an untrusted key is 401")
+    @ParameterizedTest(name = "{0} {1} with a token from an untrusted key is a 401 problem")
     @MethodSource("protectedEndpoints")
     void shouldAnswer401ForUntrustedSignature(String method, String path, String type, String body, String role) {
         RequestSpecification request = RestAssured.given().auth().oauth2(TestTokens.signedByAnotherKey(role));
-        assertThat(call(request, method, path, type, body)).isEqualTo(401);
+        assertProblem(call(request, method, path, type, body), 401, "https://coupon-decision.dev/problems/invalid-token");
     }
 
-    @ParameterizedTest(name = "{0} {1} with the wrong role is 403")
+    @ParameterizedTest(name = "{0} {1} with a token issued ten years ahead is a 401 problem")
+    @MethodSource("protectedEndpoints")
+    void shouldAnswer401ForATokenIssuedInTheFuture(String method, String path, String type, String body, String role) {
+        RequestSpecification request = RestAssured.given().auth().oauth2(TestTokens.issuedAt(
+                java.time.Instant.now().plus(java.time.Duration.ofDays(3650)), role));
+        assertProblem(call(request, method, path, type, body), 401, "https://coupon-decision.dev/problems/invalid-token");
+    }
+
+    @ParameterizedTest(name = "{0} {1} with the wrong role is a 403 problem")
     @MethodSource("protectedEndpoints")
     void shouldAnswer403ForWrongRole(String method, String path, String type, String body, String role) {
         String other = role.equals("crm") ? "analyst" : "crm";
         RequestSpecification request = RestAssured.given().auth().oauth2(TestTokens.withRoles(other));
-        assertThat(call(request, method, path, type, body)).isEqualTo(403);
+        assertProblem(call(request, method, path, type, body), 403, "https://coupon-decision.dev/problems/forbidden");
     }
 
-    @ParameterizedTest(name = "{0} {1} with its role is let in")
-    @MethodSource("protectedEndpoints")
-    void shouldLetTheRightRoleIn(String method, String path, String type, String body, String role) {
-        RequestSpecification request = RestAssured.given().auth().oauth2(TestTokens.withRoles(role));
-        assertThat(call(request, method, path, type, body)).isNotIn(401, 403);
+    @org.junit.jupiter.api.Test
+    void shouldKeepAcceptingAReusedTokenAndRefuseItOnceExpired() throws InterruptedException {
+        String token = TestTokens.expiringIn(java.time.Duration.ofSeconds(3), "analyst");
+        for (int i = 0; i < 3; i++) {
+            assertThat(RestAssured.given().auth().oauth2(token).get("/rulesets/status").statusCode()).isEqualTo(200);
+        }
+        Thread.sleep(5_000); // past exp and the test profile's clock skew of 1 s
+        assertProblem(RestAssured.given().auth().oauth2(token).get("/rulesets/status"), 401,
+                "https://coupon-decision.dev/problems/invalid-token");
     }
 
     @ParameterizedTest(name = "{0} needs no token")
@@ -67,10 +82,24 @@ class SecurityTest {
         assertThat(RestAssured.given().get(path).statusCode()).isEqualTo(200);
     }
 
-    private static int call(RequestSpecification request, String method, String path, String type, String body) {
+    @ParameterizedTest(name = "{0} {1} with its role is let in")
+    @MethodSource("protectedEndpoints")
+    void shouldLetTheRightRoleInStatus(String method, String path, String type, String body, String role) {
+        RequestSpecification request = RestAssured.given().auth().oauth2(TestTokens.withRoles(role));
+        assertThat(call(request, method, path, type, body).statusCode()).isNotIn(401, 403);
+    }
+
+    private static void assertProblem(Response response, int status, String type) {
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.jsonPath().getString("type")).isEqualTo(type);
+        assertThat(response.jsonPath().getInt("status")).isEqualTo(status);
+    }
+
+    private static Response call(RequestSpecification request, String method, String path, String type, String body) {
         if (type != null) {
             request = request.contentType(type).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        return request.request(method, path).statusCode();
+        return request.request(method, path);
     }
 }

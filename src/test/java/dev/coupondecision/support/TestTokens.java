@@ -30,6 +30,17 @@ public final class TestTokens {
                 .expiresIn(Duration.ofHours(1)).sign(privateKey());
     }
 
+    /** A token with an issued-at time of our choosing (valid for a year after it). */
+    public static String issuedAt(java.time.Instant issuedAt, String... roles) {
+        return Jwt.issuer(ISSUER).upn("test-user").groups(java.util.Set.of(roles)).issuedAt(issuedAt)
+                .expiresAt(issuedAt.plus(Duration.ofDays(365))).sign(privateKey());
+    }
+
+    /** A token that expires soon. */
+    public static String expiringIn(Duration lifetime, String... roles) {
+        return Jwt.issuer(ISSUER).upn("test-user").groups(java.util.Set.of(roles)).expiresIn(lifetime).sign(privateKey());
+    }
+
     /** A token signed by a key the service does not trust. */
     public static String signedByAnotherKey(String role) {
         try {

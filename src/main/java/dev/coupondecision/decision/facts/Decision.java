@@ -18,6 +18,7 @@ public final class Decision {
     private Integer validHours;
     private String category;
     private String variant;
+    private String experiment;
     private Integer frequencyCapMax;
     private Integer frequencyCapPeriodDays;
     private final List<Suppression> suppressions = new ArrayList<>(2);
@@ -45,6 +46,10 @@ public final class Decision {
 
     public String getVariant() { return variant; }
     public void setVariant(String variant) { this.variant = variant; }
+
+    /** The A/B experiment the variant belongs to, such as {@code churned-offer}. */
+    public String getExperiment() { return experiment; }
+    public void setExperiment(String experiment) { this.experiment = experiment; }
 
     public Integer getFrequencyCapMax() { return frequencyCapMax; }
     public void setFrequencyCapMax(Integer frequencyCapMax) { this.frequencyCapMax = frequencyCapMax; }

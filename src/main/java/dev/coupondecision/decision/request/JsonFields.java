@@ -26,7 +26,13 @@ final class JsonFields {
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** ZoneId.getAvailableZoneIds() copies the whole set on every call (about 8 µs): read it once. */
     private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
-    private static final String INSTANT = "an ISO-8601 instant with offset, e.g. 2026-11-20T12:00:00+08:00";
+    /** Dates and instants outside these years are typing or export errors (and overflow day counts). */
+    static final int MIN_YEAR = 1900;
+    static final int MAX_YEAR = 2200;
+    private static final String INSTANT = "an ISO-8601 instant with offset between years " + MIN_YEAR + " and "
+            + MAX_YEAR + ", e.g. 2026-11-20T12:00:00+08:00";
+    private static final String DATE = "a real calendar date in ISO form between years " + MIN_YEAR + " and "
+            + MAX_YEAR + ", such as 2026-11-20";
 
     private final JsonNode node;
     private final String prefix;
@@ -127,9 +133,12 @@ final class JsonFields {
         }
         try {
             if (value.isTextual()) {
-                return OffsetDateTime.parse(value.asText()).toInstant();
+                OffsetDateTime parsed = OffsetDateTime.parse(value.asText());
+                if (inRange(parsed.getYear()) && inRange(parsed.toInstant().atOffset(java.time.ZoneOffset.UTC).getYear())) {
+                    return parsed.toInstant();
+                }
             }
-        } catch (DateTimeException e) {
+        } catch (DateTimeException | ArithmeticException e) {
             // reported below
         }
         reject(field, value, INSTANT);
@@ -155,12 +164,15 @@ final class JsonFields {
         }
         try {
             if (value.isTextual() && FULL_DATE.matcher(value.asText()).matches()) {
-                return LocalDate.parse(value.asText());
+                LocalDate date = LocalDate.parse(value.asText());
+                if (inRange(date.getYear())) {
+                    return date;
+                }
             }
         } catch (DateTimeException e) {
             // reported below
         }
-        reject(field, value, "a real calendar date in ISO form, such as 2026-11-20");
+        reject(field, value, DATE);
         return null;
     }
 
@@ -174,13 +186,13 @@ final class JsonFields {
             if (MONTH_DAY.matcher(text).matches()) {
                 return MonthDay.parse("--" + text);
             }
-            if (FULL_DATE.matcher(text).matches()) {
+            if (FULL_DATE.matcher(text).matches() && inRange(LocalDate.parse(text).getYear())) {
                 return MonthDay.from(LocalDate.parse(text));
             }
         } catch (DateTimeException e) {
             // reported below
         }
-        reject(field, value, "a real calendar day as MM-DD or YYYY-MM-DD (02-29 allowed)");
+        reject(field, value, "a real calendar day as MM-DD or YYYY-MM-DD (02-29 allowed, years " + MIN_YEAR + " to " + MAX_YEAR + ")");
         return null;
     }
 
@@ -202,6 +214,10 @@ final class JsonFields {
         if (date != null && date.isAfter(today)) {
             reject(field, node.get(field), "a date not after the customer's local date of asOf (" + today + ")");
         }
+    }
+
+    private static boolean inRange(int year) {
+        return year >= MIN_YEAR && year <= MAX_YEAR;
     }
 
     /** The field's value, or null when absent or JSON null (a violation too, when required). */

@@ -39,6 +39,11 @@ public final class RequestParser {
         this.defaultZone = defaultZone;
     }
 
+    /** Whether a text is a customer id this parser accepts. */
+    public static boolean isCustomerId(String text) {
+        return ID.matcher(text).matches();
+    }
+
     /** @throws InvalidRequestException listing every violation, when the request cannot be decided */
     public DecisionRequest parse(JsonNode root) {
         JsonFields in = new JsonFields(root);

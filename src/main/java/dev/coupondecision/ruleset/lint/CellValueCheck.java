@@ -27,6 +27,7 @@ final class CellValueCheck {
     private static final Pattern FORALL_BODY = Pattern.compile("forall\\([^)]*\\)\\s*\\{(.*)\\}", Pattern.DOTALL);
     private static final Pattern FORALL_ITEM = Pattern.compile("\\$(?![\\w$])");
     private static final Pattern FORALL_ENUM = Pattern.compile("(\\w+)\\.\\$(?![\\w$])");
+    private static final Pattern NUMBERED_PLACEHOLDER = Pattern.compile("\\$(\\d)");
     private static final Pattern SMART_QUOTES = Pattern.compile("[\u2018\u2019\u201C\u201D]");
     private static final Map<String, Range> RANGES = Map.ofEntries(
             Map.entry("setAmountOff(", new Range(BigDecimal.ZERO, null, false, "an amount >= 0")),
@@ -70,6 +71,13 @@ final class CellValueCheck {
             forallItems(template, cell, findings);
         } else if (template.contains("$1")) {
             String[] params = cell.text().split(",", -1);
+            int expected = highestPlaceholder(template);
+            if (params.length != expected) {
+                findings.error(cell, "'" + cell.text() + "' has " + params.length + (params.length == 1 ? " part" : " parts")
+                        + " but this column takes " + expected + ", separated by commas"
+                        + (column.title() == null || column.title().isBlank() ? "" : " (" + column.title().text() + ")"));
+                return;
+            }
             for (int i = 0; i < params.length; i++) {
                 placeholder(column, cell, "$" + (i + 1), params[i], findings);
             }
@@ -114,6 +122,16 @@ final class CellValueCheck {
         } else if (range.isPresent() && !range.get().contains(number)) {
             findings.error(cell, number.toPlainString() + " is out of range; expected " + range.get().expected());
         }
+    }
+
+    /** The highest numbered placeholder ($1, $2, ...) of a template. */
+    private static int highestPlaceholder(String template) {
+        Matcher numbered = NUMBERED_PLACEHOLDER.matcher(template);
+        int highest = 0;
+        while (numbered.find()) {
+            highest = Math.max(highest, Integer.parseInt(numbered.group(1)));
+        }
+        return highest;
     }
 
     /**

@@ -24,6 +24,11 @@ final class Findings {
         list.add(Finding.inCell(Finding.Severity.WARNING, table.file(), table.sheet(), cell.ref(), message));
     }
 
+    /** Whether an error was already found at this cell (later checks then stay quiet about it). */
+    boolean hasErrorAt(TableCell cell) {
+        return list.stream().anyMatch(f -> f.severity() == Finding.Severity.ERROR && cell.ref().equals(f.cell()));
+    }
+
     List<Finding> list() {
         return list;
     }

@@ -21,6 +21,33 @@ final class RowChecks {
     private RowChecks() {
     }
 
+    /**
+     * A row that names an A/B experiment for its variant must select its customers by a bucket of that same
+     * experiment, or the variant would be reported for customers the experiment never split.
+     */
+    static void experimentsMatchTheirBuckets(DecisionTable table, Findings findings) {
+        var variants = table.columnWithCode("setExperiment(");
+        var buckets = table.columnWithCode("bucketOf(");
+        if (variants.isEmpty()) {
+            return;
+        }
+        for (DecisionTable.RuleRow row : table.rows()) {
+            TableCell variant = row.cell(variants.get());
+            if (variant.isBlank() || findings.hasErrorAt(variant)) {
+                continue;
+            }
+            String experiment = variant.text().split(",")[0].trim();
+            TableCell bucket = buckets.map(row::cell).orElse(null);
+            if (bucket == null || bucket.isBlank()) {
+                findings.error(variant, "row " + row.number() + " names experiment '" + experiment
+                        + "' but selects no bucket of it; fill in the A/B bucket column of this row");
+            } else if (!bucket.text().split(",")[0].trim().equals(experiment)) {
+                findings.error(variant, "experiment '" + experiment + "' differs from the bucket's experiment '"
+                        + bucket.text().split(",")[0].trim() + "' in " + bucket.ref());
+            }
+        }
+    }
+
     static void shadowedRows(DecisionTable table, Findings findings) {
         List<DecisionTable.Column> conditions = table.columns().stream().filter(DecisionTable.Column::isCondition).toList();
         List<DecisionTable.RuleRow> rows = table.rows();

@@ -75,6 +75,7 @@ public final class RulesetLinter {
         }
         if (StructureCheck.columnKindsKnown(table)) {
             RowChecks.shadowedRows(table, findings);
+            RowChecks.experimentsMatchTheirBuckets(table, findings);
         }
         return findings.list();
     }

@@ -148,10 +148,26 @@ class RulesetLinterTest {
 
     @Test
     void shouldReportSmartQuotes() {
-        List<Finding> findings = lintAfter("coupons.xlsx", t -> t.set("K20", "\u201CA\u201D"));
+        List<Finding> findings = lintAfter("coupons.xlsx", t -> t.set("K20", "churned-offer, \u201CA\u201D"));
 
         assertOnlyError(findings, "coupons.xlsx › Coupons › K20",
-                "'\u201CA\u201D' contains smart quotes; type plain \" or ' (turn off AutoCorrect's smart quotes)");
+                "'churned-offer, \u201CA\u201D' contains smart quotes; type plain \" or ' (turn off AutoCorrect's smart quotes)");
+    }
+
+    @Test
+    void shouldReportAVariantCellWithOnePartWhereTheColumnTakesTwo() {
+        List<Finding> findings = lintAfter("coupons.xlsx", t -> t.set("K20", "A"));
+
+        assertOnlyError(findings, "coupons.xlsx › Coupons › K20",
+                "'A' has 1 part but this column takes 2, separated by commas (Experiment, variant)");
+    }
+
+    @Test
+    void shouldReportAVariantOfAnotherExperimentThanItsBucket() {
+        List<Finding> findings = lintAfter("coupons.xlsx", t -> t.set("K20", "winback-test, A"));
+
+        assertOnlyError(findings, "coupons.xlsx › Coupons › K20",
+                "experiment 'winback-test' differs from the bucket's experiment 'churned-offer' in E20");
     }
 
     // ---------------------------------------------------------------- send windows
