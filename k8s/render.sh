@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Writes what `kubectl kustomize` / `kubectl apply -k` would produce for the base and each overlay:
+# Writes what `kubectl kustomize` / `kubectl apply -k` would produce for the base and each overlay, after
+# assembling them with k8s/build.sh into OUT_DIR/manifests:
 #   k8s/render.sh [OUT_DIR]      ->  OUT_DIR/base.yaml, OUT_DIR/dev.yaml, OUT_DIR/prod.yaml  (default target/k8s)
 # An overlay that cannot be built is reported on stderr and its file is left out; the exit code is then 1.
 #
@@ -25,15 +26,16 @@ else
 fi
 
 mkdir -p "$out"
+bash "$root/k8s/build.sh" "$out/manifests" >&2 || exit 1
 status=0
 for dir in base overlays/dev overlays/prod; do
   name="$(basename "$dir")"
-  if "${kustomize[@]}" "$root/k8s/$dir" > "$out/$name.yaml.tmp"; then
+  if "${kustomize[@]}" "$out/manifests/$dir" > "$out/$name.yaml.tmp"; then
     mv "$out/$name.yaml.tmp" "$out/$name.yaml"
     echo "$out/$name.yaml"
   else
     rm -f "$out/$name.yaml.tmp" "$out/$name.yaml"
-    echo "render.sh: k8s/$dir could not be built" >&2
+    echo "render.sh: $dir could not be built" >&2
     status=1
   fi
 done

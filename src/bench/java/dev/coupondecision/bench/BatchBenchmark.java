@@ -1,7 +1,7 @@
 package dev.coupondecision.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coupondecision.ShippedRuleset;
+import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.batch.BatchDecider;
 import dev.coupondecision.batch.BatchLimits;
 import dev.coupondecision.decision.CustomerFacts;
@@ -56,7 +56,7 @@ public class BatchBenchmark {
     @Setup
     public void setUp() {
         BenchLogging.quiet();
-        ruleset = ShippedRuleset.get();
+        ruleset = ReferenceRuleset.get();
         List<String> lines = BenchProfiles.json(BATCH, BenchProfiles.SEED + 1);
         requests = new DecisionRequest[BATCH];
         StringBuilder text = new StringBuilder(BATCH * 700);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import dev.coupondecision.ShippedRuleset;
+import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.decision.CustomerFacts;
 import dev.coupondecision.decision.Decider;
 import dev.coupondecision.decision.DecisionResponse;
@@ -60,7 +60,7 @@ public class DecisionBenchmark {
         @Setup
         public void setUp() throws ReflectiveOperationException {
             BenchLogging.quiet();
-            ruleset = ShippedRuleset.get();
+            ruleset = ReferenceRuleset.get();
             List<String> json = BenchProfiles.json(PROFILES, BenchProfiles.SEED);
             requests = new DecisionRequest[PROFILES];
             customers = new Customer[PROFILES];

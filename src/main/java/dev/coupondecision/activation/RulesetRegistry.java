@@ -55,7 +55,7 @@ public class RulesetRegistry implements ActiveRuleset {
         if (!check.accepted()) {
             LOG.error(check.report());
             throw new RulesetException(check.findings().isEmpty()
-                    ? List.of(new Finding(Finding.Severity.ERROR, config.scenariosDir(), null, null, null, null, check.report()))
+                    ? List.of(Finding.about(Finding.Severity.ERROR, config.scenariosDir(), check.report()))
                     : check.findings());
         }
         activate(check, snapshot, false);
@@ -157,8 +157,7 @@ public class RulesetRegistry implements ActiveRuleset {
             return RulesetSnapshot.read(Path.of(config.rulesDir()), Path.of(config.tablesDir()),
                     Path.of(config.scenariosDir()));
         } catch (UncheckedIOException e) {
-            throw new RulesetException(List.of(new Finding(Finding.Severity.ERROR, config.tablesDir(), null, null,
-                    null, null, e.getMessage())));
+            throw new RulesetException(List.of(Finding.about(Finding.Severity.ERROR, config.tablesDir(), e.getMessage())));
         }
     }
 

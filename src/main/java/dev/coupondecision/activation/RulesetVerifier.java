@@ -54,6 +54,14 @@ public final class RulesetVerifier {
             return new RulesetCheck(files.version(), clock.instant(), false, findings, null, null);
         }
         ScenarioSummary summary = ScenarioSummary.of(runner.runAll(snapshot.scenarios().scenarios(), compiled), compiled);
-        return new RulesetCheck(files.version(), clock.instant(), summary.failures().isEmpty(), findings, summary, compiled);
+        // every rule must be pinned by a scenario: the service, the command line and CI give one verdict
+        for (String source : summary.uncoveredRows()) {
+            findings.add(compiled.location(source).finding(Finding.Severity.ERROR, "no scenario reaches "
+                    + (source.contains(".xlsx") ? "this row" : "rule '" + source.substring(source.lastIndexOf('›') + 2) + "'")
+                    + ", so nothing pins what it decides: add a scenario for it (bin/rules scenario new NAME --from"
+                    + " profile.json), or remove it"));
+        }
+        boolean accepted = summary.failures().isEmpty() && summary.uncoveredRows().isEmpty();
+        return new RulesetCheck(files.version(), clock.instant(), accepted, findings, summary, compiled);
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /** A dry-run report as text for a terminal: verdict, findings with their cells, scenarios, then the impact. */
 final class ReportText {
@@ -93,6 +94,10 @@ final class ReportText {
         if (impact.failedDecisions().count() > 0) {
             line("  FAILED decisions: " + impact.failedDecisions().count() + examples(impact.failedDecisions().examples())
                     + "; first error: " + impact.failedDecisions().firstError());
+        }
+        if (!impact.exampleProfiles().isEmpty()) {
+            line("  Example customers:");
+            new TreeMap<>(impact.exampleProfiles()).forEach((id, profile) -> line("    " + id + ": " + profile));
         }
     }
 

@@ -14,13 +14,16 @@ import java.time.DateTimeException;
 import java.time.ZoneId;
 
 /**
- * Command-line checks for analysts, run without starting the service: {@code validate} runs the same lint,
- * compile, scenario and impact checks as {@code POST /rulesets/validate}, {@code show} prints a decision-table
- * workbook as text (usable as a git textconv driver). Exit codes: 0 accepted, 1 rejected, 2 usage error.
+ * The analysts' tools, run without starting the service ({@code java -jar target/rules-cli/rules.jar}, wrapped by
+ * {@code bin/rules} and {@code bin\rules.cmd}): {@code validate} runs the service's own check and the impact,
+ * optionally updating scenarios; {@code scenario new} records a scenario from a profile; {@code show} prints a
+ * workbook as text (a git textconv driver); {@code format} lays a workbook out for people; {@code token} mints a
+ * development token. Exit codes: 0 accepted, 1 rejected, 2 usage error.
  */
 @Command(name = "rules", mixinStandardHelpOptions = true, version = "rules 1.0",
         description = "Checks and shows the coupon decision rules as the service would.",
-        subcommands = {ValidateCommand.class, ShowCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, ScenarioCommand.class, ShowCommand.class, FormatCommand.class,
+                TokenCommand.class, CommandLine.HelpCommand.class})
 public final class RulesTool implements Runnable {
     static final int ACCEPTED = 0;
     static final int REJECTED = 1;

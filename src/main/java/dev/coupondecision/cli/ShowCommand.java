@@ -1,5 +1,6 @@
 package dev.coupondecision.cli;
 
+import dev.coupondecision.config.StandaloneConfig;
 import dev.coupondecision.ruleset.RuleFile;
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.ruleset.table.WorkbookLimits;
@@ -43,7 +44,7 @@ final class ShowCommand implements Callable<Integer> {
             throw new UncheckedIOException("cannot read " + path, e);
         }
         RuleFile file = RuleFileSet.file(path.getFileName().toString(), RuleFile.Kind.XLSX, content);
-        spec.commandLine().getOut().print(WorkbookText.render(file, WorkbookLimits.from(CliConfig.load(Map.of()).ruleFiles())));
+        spec.commandLine().getOut().print(WorkbookText.render(file, WorkbookLimits.from(StandaloneConfig.load(Map.of()).ruleFiles())));
         return RulesTool.ACCEPTED;
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.coupondecision.activation.RulesetSnapshot;
 import dev.coupondecision.activation.RulesetVerifier;
+import dev.coupondecision.activation.ScenarioSummary;
 import dev.coupondecision.config.DecisionConfig;
+import dev.coupondecision.config.StandaloneConfig;
 import dev.coupondecision.impact.DryRunReport;
 import dev.coupondecision.impact.PopulationSource;
 import dev.coupondecision.impact.RulesetDryRun;
@@ -15,32 +17,42 @@ import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.ruleset.RulesetCompiler;
 import dev.coupondecision.ruleset.RulesetException;
 import dev.coupondecision.ruleset.table.WorkbookLimits;
+import dev.coupondecision.scenario.ExpectationUpdate;
+import dev.coupondecision.scenario.ScenarioUpdater;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * {@code rules validate}: the dry run of {@code POST /rulesets/validate} on folders. The options override the
- * service's own configuration keys ({@code coupon.rules-dir}, ...), and the verifier is built from that
- * configuration exactly as the service builds it.
+ * {@code rules validate}: the check the service runs before it activates rules (lint, compile, every scenario, every
+ * rule reached by one), on folders, plus the impact against a baseline: the given folders, else the running service
+ * ({@code --service}), else the last commit when the rules are in a git repository. With {@code --update-scenarios}
+ * the scenarios whose expectations the edit changes are rewritten to what the rules now decide, and listed. The
+ * options override the service's configuration keys ({@code coupon.rules-dir}, ...), and the verifier is built from
+ * that configuration exactly as the service builds it, so this verdict is the service's and CI's.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lint, compile and run the regression scenarios on the rules as the service would; with "
-                + "--against-rules and/or --against-tables, also decide a population with both rulesets and report "
-                + "what changes.", "Exit code 0 when the rules would be accepted, 1 when rejected, 2 on usage errors."})
+        description = {"Check the rules as the service would before activating them, and show what they change "
+                + "against the last commit (or --service URL, or --against-tables/--against-rules).",
+                "Exit code 0 when the rules would be accepted, 1 when rejected, 2 on usage errors."})
 final class ValidateCommand implements Callable<Integer> {
 
     @Spec
@@ -55,11 +67,25 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--scenarios", paramLabel = "DIR", description = "scenario folder (default: coupon.scenarios-dir)")
     Path scenarios;
 
+    @Option(names = "--update-scenarios", description = "rewrite the expectations of the scenarios the rules now "
+            + "decide differently, list every change, then check again")
+    boolean updateScenarios;
+
     @Option(names = "--against-rules", paramLabel = "DIR", description = "DRL folder of the ruleset to compare with")
     Path againstRules;
 
     @Option(names = "--against-tables", paramLabel = "DIR", description = "decision-table folder to compare with")
     Path againstTables;
+
+    @Option(names = "--service", paramLabel = "URL", description = "compare with the ruleset this service serves, "
+            + "e.g. http://localhost:8080")
+    URI service;
+
+    @Option(names = "--token", paramLabel = "JWT", description = "analyst token for --service (default: $COUPON_TOKEN)")
+    String token;
+
+    @Option(names = "--no-impact", description = "do not compare with anything")
+    boolean noImpact;
 
     @Option(names = "--population", paramLabel = "FILE.ndjson", description = "decision requests to decide with both rulesets")
     Path population;
@@ -74,30 +100,79 @@ final class ValidateCommand implements Callable<Integer> {
     boolean json;
 
     @Override
-    public Integer call() {
-        DecisionConfig config = CliConfig.load(overrides());
+    public Integer call() throws IOException {
+        DecisionConfig config = StandaloneConfig.load(overrides());
         Path rulesDir = directory(Path.of(config.rulesDir()), "--rules");
         Path tablesDir = directory(Path.of(config.tablesDir()), "--tables");
         Path scenariosDir = directory(Path.of(config.scenariosDir()), "--scenarios");
         Clock clock = Clock.systemUTC();
+        PrintWriter out = spec.commandLine().getOut();
 
-        CompiledRuleset baseline = null;
-        if (againstRules != null || againstTables != null) {
-            baseline = baseline(new RulesetCompiler(clock, WorkbookLimits.from(config.ruleFiles())),
-                    directory(againstRules != null ? againstRules : rulesDir, "--against-rules"),
-                    directory(againstTables != null ? againstTables : tablesDir, "--against-tables"));
-        }
-        DryRunReport report;
+        Optional<Baseline> baseline = baseline(rulesDir, tablesDir);
+        CompiledRuleset compiledBaseline = baseline
+                .map(b -> compile(new RulesetCompiler(clock, WorkbookLimits.from(config.ruleFiles())), b)).orElse(null);
         ExecutorService pool = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         try {
             RulesetDryRun dryRun = new RulesetDryRun(RulesetVerifier.configured(config, clock),
                     PopulationSource.configured(config), pool);
-            report = dryRun.run(RulesetSnapshot.read(rulesDir, tablesDir, scenariosDir), baseline);
+            DryRunReport report = dryRun.run(RulesetSnapshot.read(rulesDir, tablesDir, scenariosDir), compiledBaseline);
+            if (updateScenarios && report.scenarios() != null && !report.scenarios().failures().isEmpty()) {
+                List<ExpectationUpdate> updates = update(scenariosDir, report.scenarios());
+                if (!json) {
+                    out.print(UpdateText.render(scenariosDir, updates));
+                }
+                report = dryRun.run(RulesetSnapshot.read(rulesDir, tablesDir, scenariosDir), compiledBaseline);
+            }
+            if (!json) {
+                out.println(baseline.map(b -> "Compared with " + b.description())
+                        .orElse("Compared with nothing" + (noImpact ? "" : ": the rules are not in a git repository and"
+                                + " no --service or --against-tables was given")));
+            }
+            out.print(json ? json(report) : ReportText.render(report));
+            return report.accepted() ? RulesTool.ACCEPTED : RulesTool.REJECTED;
         } finally {
             pool.shutdownNow();
         }
-        spec.commandLine().getOut().print(json ? json(report) : ReportText.render(report));
-        return report.accepted() ? RulesTool.ACCEPTED : RulesTool.REJECTED;
+    }
+
+    private static List<ExpectationUpdate> update(Path scenariosDir, ScenarioSummary summary) {
+        List<ExpectationUpdate> updates = new ArrayList<>();
+        for (ScenarioSummary.Failure failure : summary.failures()) {
+            updates.add(ScenarioUpdater.update(scenariosDir, failure.file(), failure.name(), failure.mismatches()));
+        }
+        return updates;
+    }
+
+    private Optional<Baseline> baseline(Path rulesDir, Path tablesDir) throws IOException {
+        if (noImpact) {
+            return Optional.empty();
+        }
+        if (againstRules != null || againstTables != null) {
+            Path rulesFrom = directory(againstRules != null ? againstRules : rulesDir, "--against-rules");
+            Path tablesFrom = directory(againstTables != null ? againstTables : tablesDir, "--against-tables");
+            return Optional.of(new Baseline(rulesFrom + " and " + tablesFrom, RuleFileSet.read(rulesFrom, tablesFrom)));
+        }
+        if (service != null) {
+            String jwt = token != null ? token : System.getenv("COUPON_TOKEN");
+            if (jwt == null || jwt.isBlank()) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--service needs an analyst token: --token JWT or the COUPON_TOKEN environment variable");
+            }
+            return Optional.of(ServiceRules.active(service, jwt.trim()));
+        }
+        return CommittedRules.atHead(rulesDir, tablesDir);
+    }
+
+    /** The ruleset to compare with, or null (impact skipped, said on stderr) when it does not compile itself. */
+    private CompiledRuleset compile(RulesetCompiler compiler, Baseline baseline) {
+        try {
+            return compiler.compile(baseline.files());
+        } catch (RulesetException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("rules: " + baseline.description() + " does not compile, so no impact is shown:");
+            e.findings().stream().map(Finding::toString).forEach(f -> err.println("  " + f));
+            return null;
+        }
     }
 
     /** The options as the configuration keys they override. */
@@ -121,19 +196,6 @@ final class ValidateCommand implements Callable<Integer> {
     private static void put(Map<String, String> overrides, String key, Object value) {
         if (value != null) {
             overrides.put(key, value.toString());
-        }
-    }
-
-    /** The ruleset to compare with, or null (impact skipped) when it does not compile itself. */
-    private CompiledRuleset baseline(RulesetCompiler compiler, Path rulesDir, Path tablesDir) {
-        PrintWriter err = spec.commandLine().getErr();
-        try {
-            return compiler.compile(RuleFileSet.read(rulesDir, tablesDir));
-        } catch (RulesetException e) {
-            err.println("rules: the ruleset to compare with (" + rulesDir + ", " + tablesDir
-                    + ") does not compile, so no impact is shown:");
-            e.findings().stream().map(Finding::toString).forEach(f -> err.println("  " + f));
-            return null;
         }
     }
 

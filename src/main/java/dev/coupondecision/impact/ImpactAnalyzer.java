@@ -117,7 +117,7 @@ public final class ImpactAnalyzer {
     }
 
     private ImpactReport report(Population population, String baselineVersion, String candidateVersion) {
-        return new ImpactReport(baselineVersion, candidateVersion,
+        ImpactReport report = new ImpactReport(baselineVersion, candidateVersion,
                 new ImpactReport.PopulationSummary(population.source(), population.requests().size(),
                         population.skippedLines(), population.skipped()),
                 decided, changed, changedTermsOnly, tiers.total(), couponTypes.total(), eligibility.total(),
@@ -129,7 +129,8 @@ public final class ImpactAnalyzer {
                 new ImpactReport.Examples(windows.total(), windows.entries((k, c, examples) -> examples).stream()
                         .findFirst().orElse(List.of())),
                 new ImpactReport.Failures(failures.total(), failures.entries((k, c, examples) -> examples).stream()
-                        .findFirst().orElse(List.of()), firstError));
+                        .findFirst().orElse(List.of()), firstError), Map.of());
+        return report.withExampleProfiles(population);
     }
 
     private static List<ImpactReport.Transition> transitions(ChangeTally<FromTo> tally) {

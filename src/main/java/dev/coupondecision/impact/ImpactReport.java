@@ -1,9 +1,15 @@
 package dev.coupondecision.impact;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.coupondecision.decision.request.DecisionRequest;
 
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * What a candidate ruleset would change: the same population decided by the baseline (active) and by the
@@ -26,6 +32,7 @@ import java.util.Map;
  * @param frequencyCapChanges  cap before → after (e.g. {@code 4 in 30 days})
  * @param sendWindowChanges    customers whose next send window moved
  * @param failedDecisions      customers a ruleset could not decide (an exception in a rule)
+ * @param exampleProfiles      who each example customer id above is: id → the profile in one line
  */
 public record ImpactReport(String baselineVersion, String candidateVersion, PopulationSummary population,
                            int decided, int changed, int changedTermsOnly,
@@ -34,7 +41,7 @@ public record ImpactReport(String baselineVersion, String candidateVersion, Popu
                            List<Transition> tierChanges, List<Transition> couponTypeChanges,
                            List<Transition> eligibilityChanges, List<TermChange> couponTermChanges,
                            List<Transition> frequencyCapChanges, Examples sendWindowChanges,
-                           Failures failedDecisions) {
+                           Failures failedDecisions, Map<String, String> exampleProfiles) {
 
     /** Where the population came from and how much of it could be used. */
     public record PopulationSummary(String source, int size, int skippedLines, List<String> skipped) {
@@ -49,10 +56,34 @@ public record ImpactReport(String baselineVersion, String candidateVersion, Popu
                              List<String> examples) {
     }
 
+    public ImpactReport {
+        exampleProfiles = Collections.unmodifiableMap(new TreeMap<>(exampleProfiles));
+    }
+
     public record Examples(int count, List<String> examples) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Failures(int count, List<String> examples, String firstError) {
+    }
+
+    /** The same report with the profile of every example id it names. */
+    ImpactReport withExampleProfiles(Population decidedPopulation) {
+        Set<String> ids = new HashSet<>();
+        Stream.of(tierChanges, couponTypeChanges, eligibilityChanges, frequencyCapChanges)
+                .flatMap(List::stream).forEach(t -> ids.addAll(t.examples()));
+        couponTermChanges.forEach(t -> ids.addAll(t.examples()));
+        ids.addAll(sendWindowChanges.examples());
+        ids.addAll(failedDecisions.examples());
+        Map<String, String> profiles = new TreeMap<>();
+        for (DecisionRequest request : decidedPopulation.requests()) {
+            if (ids.contains(request.customerId())) {
+                profiles.putIfAbsent(request.customerId(), ProfileSummary.of(request));
+            }
+        }
+        return new ImpactReport(baselineVersion, candidateVersion, population, decided, changed, changedTermsOnly,
+                tierChangeCount, couponTypeChangeCount, eligibilityChangeCount, tierMatrix, tierChanges,
+                couponTypeChanges, eligibilityChanges, couponTermChanges, frequencyCapChanges, sendWindowChanges,
+                failedDecisions, profiles);
     }
 }

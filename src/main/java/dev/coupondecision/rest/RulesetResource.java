@@ -5,6 +5,7 @@ import dev.coupondecision.activation.RulesetMetrics;
 import dev.coupondecision.activation.RulesetRegistry;
 import dev.coupondecision.activation.ScenarioSummary;
 import dev.coupondecision.ruleset.CompiledRuleset;
+import dev.coupondecision.ruleset.RuleArchive;
 import dev.coupondecision.ruleset.RuleFile;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -12,8 +13,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -62,6 +67,20 @@ public class RulesetResource {
         List<FileView> files = ruleset.files().files().stream()
                 .map(f -> new FileView(f.name(), f.kind(), f.sha256())).toList();
         return new ActiveRuleset(ruleset.version(), ruleset.loadedAt(), files, ruleset.rulesPerSource(), check.scenarios());
+    }
+
+    @GET
+    @Path("/active/files")
+    @Produces("application/zip")
+    @Operation(operationId = "getActiveRuleFiles", summary = "The active ruleset's files as a zip (rules/*.drl,"
+            + " decision-tables/*.xlsx), e.g. to compare a working copy with what serves")
+    @APIResponse(responseCode = "200", description = "The rule files",
+            content = @Content(mediaType = "application/zip", schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response activeFiles() {
+        CompiledRuleset ruleset = registry.serving();
+        return Response.ok(RuleArchive.write(ruleset.files()))
+                .header("Content-Disposition", "attachment; filename=\"ruleset-" + ruleset.version() + ".zip\"")
+                .header("X-Ruleset-Version", ruleset.version()).build();
     }
 
     @GET

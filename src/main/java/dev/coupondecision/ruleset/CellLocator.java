@@ -74,8 +74,21 @@ final class CellLocator {
         if (cell == null) {
             cell = cellWithValueIn(sheet, row, offending + "\n" + message);
         }
+        String detail = message + (offending.isBlank() ? "" : " (generated: " + offending.trim() + ")");
         return Finding.inCell(Finding.Severity.ERROR, sheet.file(), sheet.sheet(), cell == null ? "row " + row : cell,
-                message + (offending.isBlank() ? "" : " (generated: " + offending.trim() + ")"));
+                columnTitled(sheet, drlLine, cell).map(title -> "column '" + title + "', row " + row + ": ")
+                        .orElse("row " + row + ": ") + CompileErrorWording.plain(message)).withDetail(detail);
+    }
+
+    /** The title analysts see above the column of {@code cell}, e.g. "Valid hours". */
+    private static Optional<String> columnTitled(TranslatedSheet sheet, int drlLine, String cell) {
+        if (cell == null) {
+            return Optional.empty();
+        }
+        int column = new CellReference(cell).getCol();
+        return tableOf(sheet, drlLine).flatMap(table -> table.columns().stream()
+                .filter(c -> new CellReference(c.kind().ref()).getCol() == column).findFirst())
+                .map(DecisionTable.Column::label);
     }
 
     /**

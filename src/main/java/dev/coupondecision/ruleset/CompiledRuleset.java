@@ -32,9 +32,11 @@ public final class CompiledRuleset {
     private final KieBase kieBase;
     private final FiredRuleRecorder recorder;
     private final List<FiredRule> rules;
+    private final Map<String, RuleLocation> locations;
 
     CompiledRuleset(RuleFileSet files, Instant loadedAt, Map<String, Integer> rulesPerSource, KieBase kieBase,
-                    Map<Rule, FiredRule> firedRuleByRule) {
+                    Map<Rule, FiredRule> firedRuleByRule, Map<String, RuleLocation> locations) {
+        this.locations = Map.copyOf(locations);
         this.files = files;
         this.loadedAt = loadedAt;
         this.rulesPerSource = Map.copyOf(rulesPerSource);
@@ -88,5 +90,10 @@ public final class CompiledRuleset {
     /** Every rule of this ruleset with its source, sorted by source. */
     public List<FiredRule> rules() {
         return rules;
+    }
+
+    /** Where the rule of a {@link FiredRule#source()} is written. */
+    public RuleLocation location(String source) {
+        return locations.getOrDefault(source, new RuleLocation(source, null, null));
     }
 }

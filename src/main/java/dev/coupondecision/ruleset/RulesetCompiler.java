@@ -69,19 +69,22 @@ public final class RulesetCompiler {
         }
         KieBase kieBase = builder.newKieBase();
         Map<Rule, FiredRule> firedRuleByRule = new IdentityHashMap<>();
+        Map<String, RuleLocation> locations = new HashMap<>();
         Map<String, Integer> rulesPerSource = new TreeMap<>();
         for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 String path = sourcePathOf(rule);
                 TranslatedSheet sheet = sheetsByPath.get(path);
-                String source = sheet == null
-                        ? path + " › " + rule.getName()
-                        : sheet.file() + " › " + sheet.sheet() + " › row " + sheet.rowByRule().get(rule.getName());
+                RuleLocation location = sheet == null ? new RuleLocation(path, null, null)
+                        : new RuleLocation(sheet.file(), sheet.sheet(), "row " + sheet.rowByRule().get(rule.getName()));
+                String source = sheet == null ? path + " › " + rule.getName()
+                        : location.file() + " › " + location.sheet() + " › " + location.cell();
                 firedRuleByRule.put(rule, new FiredRule(rule.getName(), source));
+                locations.put(source, location);
                 rulesPerSource.merge(sheet == null ? path : sheet.file() + " › " + sheet.sheet(), 1, Integer::sum);
             }
         }
-        return new CompiledRuleset(files, clock.instant(), rulesPerSource, kieBase, firedRuleByRule);
+        return new CompiledRuleset(files, clock.instant(), rulesPerSource, kieBase, firedRuleByRule, locations);
     }
 
     /**

@@ -2,7 +2,7 @@ package dev.coupondecision.activation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coupondecision.tables.ShippedCopy;
+import dev.coupondecision.tables.RulesetCopy;
 import dev.coupondecision.tables.TableEdit;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -52,7 +52,7 @@ class ConcurrentSwapTest {
 
     @Test
     void everyDecisionMatchesTheVersionItNamesWhileVersionsSwap() throws Exception {
-        ShippedCopy copy = RunningService.ruleFiles();
+        RulesetCopy copy = RunningService.ruleFiles();
         Map<String, BigDecimal> amountByVersion = new ConcurrentHashMap<>();
         amountByVersion.put(restoreShippedRules(copy), new BigDecimal("30"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -1,6 +1,8 @@
 package dev.coupondecision.activation;
 
-import dev.coupondecision.tables.ShippedCopy;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coupondecision.tables.RulesetCopy;
 import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.io.IOException;
@@ -15,8 +17,8 @@ import java.util.Map;
  * so tests can edit tables the way an analyst saves them and watch the running service react. Tests find the
  * directories through the service's own configuration ({@code coupon.tables-dir}, ...).
  *
- * <p>The scenarios that pin the DORMANT coupon are left out of the copy: the reload and swap tests use the
- * DORMANT amount (30 to 35) as their valid edit. Every other scenario still gates every reload.
+ * <p>The reload and swap tests use the DORMANT amount (30 to 35) as their valid edit, so the copy's scenarios do not
+ * pin that one amount; they still reach every row and pin everything else, and gate every reload.
  */
 public class HotReloadProfile implements QuarkusTestProfile {
     private static Map<String, String> overrides;
@@ -32,8 +34,8 @@ public class HotReloadProfile implements QuarkusTestProfile {
 
     static Map<String, String> copyOfShippedFiles(String prefix) {
         try {
-            ShippedCopy copy = ShippedCopy.of(Files.createTempDirectory(Files.createDirectories(Path.of("target")), prefix),
-                    scenario -> !"DORMANT".equals(scenario.path("expect").path("tier").asText()));
+            RulesetCopy copy = RulesetCopy.of(Files.createTempDirectory(Files.createDirectories(Path.of("target")), prefix),
+                    HotReloadProfile::forgetDormantAmount);
             Map<String, String> config = new HashMap<>();
             config.put("coupon.rules-dir", copy.rules().toString());
             config.put("coupon.tables-dir", copy.tables().toString());
@@ -41,6 +43,13 @@ public class HotReloadProfile implements QuarkusTestProfile {
             return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void forgetDormantAmount(ObjectNode scenario) {
+        JsonNode expect = scenario.path("expect");
+        if ("DORMANT".equals(expect.path("tier").asText()) && expect.path("coupon") instanceof ObjectNode coupon) {
+            coupon.remove("amountOff");
         }
     }
 

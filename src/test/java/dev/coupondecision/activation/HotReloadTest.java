@@ -1,7 +1,7 @@
 package dev.coupondecision.activation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.coupondecision.tables.ShippedCopy;
+import dev.coupondecision.tables.RulesetCopy;
 import dev.coupondecision.tables.TableEdit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -39,7 +39,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 @QuarkusTest
 @TestProfile(HotReloadProfile.class)
 class HotReloadTest {
-    ShippedCopy copy;
+    RulesetCopy copy;
     String shipped;
 
     @BeforeEach
@@ -78,7 +78,7 @@ class HotReloadTest {
     static Stream<Arguments> brokenEdits() {
         return Stream.of(
                 arguments("unknown tier", "coupons.xlsx", (Consumer<TableEdit>) t -> t.set("B13", "HIGH_VALEU"),
-                        "Coupons", "B13", "'HIGH_VALEU' is not a known Tier"),
+                        "Coupons", "B13", "'HIGH_VALEU' is not a known Tier: did you mean HIGH_VALUE?"),
                 arguments("percent 150", "coupons.xlsx", (Consumer<TableEdit>) t -> t.set("I13", 150),
                         "Coupons", "I13", "150 is out of range; expected a percentage from 0 to 100"),
                 arguments("number stored as text", "coupons.xlsx", (Consumer<TableEdit>) t -> t.set("G19", "35"),

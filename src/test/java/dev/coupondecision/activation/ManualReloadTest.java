@@ -1,7 +1,7 @@
 package dev.coupondecision.activation;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.coupondecision.tables.ShippedCopy;
+import dev.coupondecision.tables.RulesetCopy;
 import dev.coupondecision.tables.TableEdit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -28,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @QuarkusTest
 @TestProfile(HotReloadProfile.ManualReload.class)
 class ManualReloadTest {
-    ShippedCopy copy;
+    RulesetCopy copy;
     String shipped;
 
     @BeforeEach

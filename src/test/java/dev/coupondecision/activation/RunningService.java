@@ -2,7 +2,7 @@ package dev.coupondecision.activation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coupondecision.tables.ShippedCopy;
+import dev.coupondecision.tables.RulesetCopy;
 import dev.coupondecision.support.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -33,15 +33,15 @@ final class RunningService {
     }
 
     /** The rule directories the service was started on (this test profile's private copy). */
-    static ShippedCopy ruleFiles() {
+    static RulesetCopy ruleFiles() {
         Config config = ConfigProvider.getConfig();
         Path rules = Path.of(config.getValue("coupon.rules-dir", String.class));
-        return new ShippedCopy(rules.getParent(), rules, Path.of(config.getValue("coupon.tables-dir", String.class)),
+        return new RulesetCopy(rules.getParent(), rules, Path.of(config.getValue("coupon.tables-dir", String.class)),
                 Path.of(config.getValue("coupon.scenarios-dir", String.class)));
     }
 
     /** Puts the shipped files back and waits until the service serves them again. */
-    static String restoreShippedRules(ShippedCopy copy) {
+    static String restoreShippedRules(RulesetCopy copy) {
         copy.restoreRules();
         String shipped = copy.files().version();
         analyst().post("/rulesets/reload").then().statusCode(200);

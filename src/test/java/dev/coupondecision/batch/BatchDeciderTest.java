@@ -7,7 +7,7 @@ import dev.coupondecision.decision.DecisionMetrics;
 import dev.coupondecision.decision.DecisionService;
 import dev.coupondecision.decision.request.RequestParser;
 import dev.coupondecision.ruleset.CompiledRuleset;
-import dev.coupondecision.tables.ShippedCopy;
+import dev.coupondecision.tables.RulesetCopy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +37,7 @@ class BatchDeciderTest {
 
     @Test
     void aLineThatMakesTheEngineThrowIsItsOwnErrorLineAndTheRestAreDecided() throws IOException {
-        ShippedCopy copy = ShippedCopy.of(dir);
+        RulesetCopy copy = RulesetCopy.of(dir);
         // a rule whose consequence throws for one customer, as a broken rule or engine fault would
         Files.writeString(copy.drl("faulty.drl"), """
                 package dev.coupondecision.rules.faulty;

@@ -1,5 +1,6 @@
 package dev.coupondecision.cli;
 
+import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.tables.TableEdit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,7 +40,7 @@ class RulesToolIT {
 
     @Test
     void showRunsFromThePlainClassPath() throws Exception {
-        Result show = run(Path.of("."), RULES.toString(), "show", "decision-tables/tiers.xlsx");
+        Result show = run(Path.of("."), RULES.toString(), "show", ReferenceRuleset.TABLES.resolve("tiers.xlsx").toString());
         assertThat(show.exitCode()).as(show.err()).isZero();
         assertThat(show.out()).contains("=== Sheet Tiers", "| E Last purchase over days ago: 180 |",
                 "--- DRL generated from sheet Tiers", "rule \"Churned: no purchase for over 180 days\"");
@@ -58,12 +59,12 @@ class RulesToolIT {
     void gitDiffOfAnEditedTableShowsTheChangedRow() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo"));
         Path table = repo.resolve("coupons.xlsx");
-        Files.copy(Path.of("decision-tables/coupons.xlsx"), table);
+        Files.copy(ReferenceRuleset.TABLES.resolve("coupons.xlsx"), table);
         Files.writeString(repo.resolve(".gitattributes"), "*.xlsx diff=xlsx-rules\n");
         git(repo, "init", "-q");
         git(repo, "add", ".");
         git(repo, "-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "tables");
-        Files.write(table, TableEdit.setCell(Path.of("decision-tables/coupons.xlsx"), "Dormant", "Amount off", 35));
+        Files.write(table, TableEdit.setCell(ReferenceRuleset.TABLES.resolve("coupons.xlsx"), "Dormant", "Amount off", 35));
 
         Result diff = git(repo, "-c", "diff.xlsx-rules.textconv=" + RULES + " show", "diff", "--no-color");
 

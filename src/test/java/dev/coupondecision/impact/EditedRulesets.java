@@ -1,6 +1,6 @@
 package dev.coupondecision.impact;
 
-import dev.coupondecision.ShippedRuleset;
+import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RuleFile;
 import dev.coupondecision.ruleset.RuleFileSet;
@@ -19,8 +19,8 @@ final class EditedRulesets {
     }
 
     static CompiledRuleset withCell(String table, String rule, String title, Object value) {
-        byte[] edited = TableEdit.setCell(Path.of("decision-tables", table), rule, title, value);
-        RuleFileSet files = CandidateFiles.overlay(ShippedRuleset.get().files(),
+        byte[] edited = TableEdit.setCell(ReferenceRuleset.TABLES.resolve(table), rule, title, value);
+        RuleFileSet files = CandidateFiles.overlay(ReferenceRuleset.get().files(),
                 List.of(RuleFileSet.file(table, RuleFile.Kind.XLSX, edited)));
         return new RulesetCompiler(Clock.systemUTC(), WorkbookLimits.DEFAULT).compile(files);
     }

@@ -1,6 +1,6 @@
 package dev.coupondecision.impact;
 
-import dev.coupondecision.ShippedRuleset;
+import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,7 @@ class ImpactAnalyzerTest {
     @Test
     void aNewAmountIsATermChangeOfTheDormantCouponOnly() {
         CompiledRuleset edited = EditedRulesets.withCell("coupons.xlsx", "Dormant", "Amount off", 35);
-        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
+        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ReferenceRuleset.get(), edited, ForkJoinPool.commonPool());
 
         assertThat(report.changed()).isZero();
         assertThat(report.tierChanges()).isEmpty();
@@ -44,7 +44,7 @@ class ImpactAnalyzerTest {
     void aLowerChurnThresholdMovesDormantCustomersToChurned() {
         CompiledRuleset edited = EditedRulesets.withCell("tiers.xlsx", "Churned: no purchase for over 180 days",
                 "Last purchase over days ago", 150);
-        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
+        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ReferenceRuleset.get(), edited, ForkJoinPool.commonPool());
 
         assertThat(report.tierChanges()).singleElement().satisfies(t -> {
             assertThat(t.from()).isEqualTo("DORMANT");
@@ -69,7 +69,7 @@ class ImpactAnalyzerTest {
     @Test
     void noOfferForDormantCustomersMakesThemIneligible() {
         CompiledRuleset edited = EditedRulesets.withCell("coupons.xlsx", "Dormant", "Coupon type", "NONE");
-        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
+        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ReferenceRuleset.get(), edited, ForkJoinPool.commonPool());
 
         assertThat(report.tierChanges()).isEmpty();
         assertThat(report.couponTypeChanges()).extracting(ImpactReport.Transition::from, ImpactReport.Transition::to)
@@ -84,7 +84,7 @@ class ImpactAnalyzerTest {
     @Test
     void examplesAreTheFirstCustomersInPopulationOrder() {
         CompiledRuleset edited = EditedRulesets.withCell("coupons.xlsx", "Dormant", "Amount off", 35);
-        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
+        ImpactReport report = ImpactAnalyzer.analyze(POPULATION, ReferenceRuleset.get(), edited, ForkJoinPool.commonPool());
         List<String> examples = report.couponTermChanges().get(0).examples();
         assertThat(examples).isSorted();
         String firstDormant = POPULATION.requests().stream().map(DecisionRequest::customerId)

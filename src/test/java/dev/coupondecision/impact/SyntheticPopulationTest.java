@@ -1,6 +1,6 @@
 package dev.coupondecision.impact;
 
-import dev.coupondecision.ShippedRuleset;
+import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.decision.Decider;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.facts.Tier;
@@ -26,7 +26,7 @@ class SyntheticPopulationTest {
     @BeforeAll
     static void decideAll() {
         population = SyntheticPopulation.generate(10_000);
-        decisions = population.requests().stream().map(r -> Decider.decide(r, ShippedRuleset.get())).toList();
+        decisions = population.requests().stream().map(r -> Decider.decide(r, ReferenceRuleset.get())).toList();
     }
 
     @Test
@@ -56,7 +56,7 @@ class SyntheticPopulationTest {
     void reachesEveryCouponRowAndEveryOtherTableRow() {
         Set<String> fired = new HashSet<>();
         decisions.forEach(d -> d.firedRules().forEach(rule -> fired.add(rule.source())));
-        List<String> tableRows = ShippedRuleset.get().rules().stream().map(FiredRule::source)
+        List<String> tableRows = ReferenceRuleset.get().rules().stream().map(FiredRule::source)
                 .filter(source -> source.contains(".xlsx")).toList();
         assertThat(tableRows).filteredOn(source -> source.startsWith("coupons.xlsx")).hasSize(11);
         assertThat(fired).containsAll(tableRows);
@@ -78,15 +78,15 @@ class SyntheticPopulationTest {
     void givesIdenticalImpactReportsOnTwoRuns() {
         CompiledRuleset edited = EditedRulesets.withCell("tiers.xlsx", "Churned: no purchase for over 180 days",
                 "Last purchase over days ago", 150);
-        ImpactReport first = ImpactAnalyzer.analyze(SyntheticPopulation.generate(10_000), ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
-        ImpactReport second = ImpactAnalyzer.analyze(SyntheticPopulation.generate(10_000), ShippedRuleset.get(), edited, ForkJoinPool.commonPool());
+        ImpactReport first = ImpactAnalyzer.analyze(SyntheticPopulation.generate(10_000), ReferenceRuleset.get(), edited, ForkJoinPool.commonPool());
+        ImpactReport second = ImpactAnalyzer.analyze(SyntheticPopulation.generate(10_000), ReferenceRuleset.get(), edited, ForkJoinPool.commonPool());
         assertThat(second).isEqualTo(first);
         assertThat(first.changed()).isPositive();
     }
 
     @Test
     void theSameRulesChangeNothing() {
-        ImpactReport report = ImpactAnalyzer.analyze(population, ShippedRuleset.get(), ShippedRuleset.get(), ForkJoinPool.commonPool());
+        ImpactReport report = ImpactAnalyzer.analyze(population, ReferenceRuleset.get(), ReferenceRuleset.get(), ForkJoinPool.commonPool());
         assertThat(report.decided()).isEqualTo(10_000);
         assertThat(report.changed()).isZero();
         assertThat(report.changedTermsOnly()).isZero();

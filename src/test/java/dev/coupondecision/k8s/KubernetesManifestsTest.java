@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -39,9 +40,11 @@ class KubernetesManifestsTest {
     private static final Path ROOT = Path.of("").toAbsolutePath();
     private static final Path K8S = ROOT.resolve("k8s");
     private static final Path BASE = K8S.resolve("base");
-    private static final Path RULES_FILES = BASE.resolve("rules-files");
+    /** Where {@link #buildManifests()} assembles the deployable kustomizations with k8s/build.sh. */
+    private static final Path BUILT = ROOT.resolve("target/k8s-test/manifests");
+    private static final Path RULES_FILES = BUILT.resolve("base/rules-files");
     private static final Path DEV_KEY = ROOT.resolve("src/main/resources/dev-jwt/publicKey.pem");
-    private static final String SYNC = "run k8s/sync-rules.sh and commit what it changes (see k8s/README.md)";
+    private static final String SYNC = "k8s/build.sh generates this from the repo's folders (see k8s/README.md)";
 
     /** Directory config keys of the service (DecisionConfig) and the ConfigMap each is mounted from. */
     private static final Map<String, String> CONFIG_DIRS = Map.of(
@@ -52,6 +55,28 @@ class KubernetesManifestsTest {
     private static final String JWT_KEY_LOCATION = "/secrets/jwt/publicKey.pem";
     /** quarkus.shutdown.timeout in prod when the properties don't say. */
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
+
+    @BeforeAll
+    static void buildManifests() throws Exception {
+        Process process = new ProcessBuilder("bash", K8S.resolve("build.sh").toString(), BUILT.toString())
+                .directory(ROOT.toFile()).redirectErrorStream(true).start();
+        String output;
+        try (InputStream in = process.getInputStream()) {
+            output = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(process.exitValue()).as("k8s/build.sh:\n" + output).isZero();
+    }
+
+    @Test
+    void noRuleFileIsCommittedUnderK8s() throws IOException {
+        try (Stream<Path> files = Files.walk(K8S)) {
+            assertThat(files.filter(Files::isRegularFile).map(p -> K8S.relativize(p).toString())
+                    .filter(p -> !p.startsWith(".tools")))
+                    .as("copies of rule files or keys drift from the originals; k8s/build.sh makes them at build time")
+                    .noneMatch(p -> p.endsWith(".xlsx") || p.endsWith(".drl") || p.endsWith(".pem") || p.contains("scenarios/"));
+        }
+    }
 
     @Test
     void everyYamlParsesAndEveryObjectHasApiVersionKindAndName() throws IOException {
@@ -192,7 +217,7 @@ class KubernetesManifestsTest {
         assertThat(dev.at("/secretGenerator/0/name").asText()).isEqualTo("coupon-decision-jwt");
         assertThat(dev.at("/secretGenerator/0/files").toString()).isEqualTo("[\"publicKey.pem=dev-jwt/publicKey.pem\"]");
         assertThat(DEV_KEY).as("the documented dev public key the dev overlay ships").exists();
-        Path copy = K8S.resolve("overlays/dev/dev-jwt/publicKey.pem");
+        Path copy = BUILT.resolve("overlays/dev/dev-jwt/publicKey.pem");
         assertThat(copy).as("dev public key in the dev overlay; " + SYNC).exists();
         assertThat(Files.mismatch(copy, DEV_KEY)).as("dev public key copy differs; " + SYNC).isEqualTo(-1L);
     }
@@ -270,8 +295,8 @@ class KubernetesManifestsTest {
     void readmeListsWhatEachKustomizationCreates() throws IOException {
         Map<String, Set<String>> readme = readmeResources();
         for (String target : List.of("base", "dev", "prod")) {
-            Path dir = target.equals("base") ? BASE : K8S.resolve("overlays/" + target);
-            assertThat(new TreeSet<>(expand(dir))).as("resources of k8s/" + rel(dir) + " vs k8s/README.md")
+            Path dir = target.equals("base") ? BUILT.resolve("base") : BUILT.resolve("overlays/" + target);
+            assertThat(new TreeSet<>(expand(dir))).as("resources of " + dir + " vs k8s/README.md")
                     .isEqualTo(readme.get(target));
         }
     }

@@ -2,7 +2,7 @@ package dev.coupondecision.reference;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coupondecision.ShippedRuleset;
+import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.decision.Decider;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.facts.CampaignType;
@@ -62,7 +62,7 @@ class DroolsMatchesReferenceTest {
 
     @BeforeProperty
     void start() {
-        ShippedRuleset.get(); // compile outside the timed loop
+        ReferenceRuleset.get(); // compile outside the timed loop
         startedNanos = System.nanoTime();
     }
 
@@ -73,7 +73,7 @@ class DroolsMatchesReferenceTest {
         long t1 = System.nanoTime();
         ReferencePolicy.Result expected = ReferencePolicy.decide(request);
         long t2 = System.nanoTime();
-        DecisionResponse actual = Decider.decide(request, ShippedRuleset.get());
+        DecisionResponse actual = Decider.decide(request, ReferenceRuleset.get());
         long t3 = System.nanoTime();
         parseNanos += t1 - t0;
         referenceNanos += t2 - t1;

@@ -1,5 +1,6 @@
 package dev.coupondecision.rest;
 
+import dev.coupondecision.ReferenceRuleset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coupondecision.scenario.Scenario;
@@ -45,7 +46,7 @@ public class ContractTest {
     }
 
     static Stream<Scenario> scenarios() {
-        return ScenarioLoader.read(Path.of("scenarios")).scenarios().stream();
+        return ScenarioLoader.read(ReferenceRuleset.SCENARIOS).scenarios().stream();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -122,7 +123,7 @@ public class ContractTest {
         contract().assertConforms("/rulesets/status", "get", 200, "application/json",
                 json(analyst.get("/rulesets/status").asString()));
         Response validated = RestAssured.given().auth().oauth2(TestTokens.analyst())
-                .multiPart("files", "coupons.xlsx", Files.readAllBytes(Path.of("decision-tables/coupons.xlsx")),
+                .multiPart("files", "coupons.xlsx", Files.readAllBytes(ReferenceRuleset.TABLES.resolve("coupons.xlsx")),
                         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
                 .post("/rulesets/validate");
         assertThat(validated.statusCode()).isEqualTo(200);

@@ -1,5 +1,6 @@
 package dev.coupondecision.rest;
 
+import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.problem.Problem;
 import dev.coupondecision.support.TestTokens;
 import dev.coupondecision.tables.TableEdit;
@@ -32,7 +33,7 @@ class RulesetValidationResourceTest {
     }
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final Path TABLES = Path.of("decision-tables");
+    private static final Path TABLES = ReferenceRuleset.TABLES;
 
     private static String activeVersion() {
         return given().get("/rulesets/active").then().statusCode(200).extract().path("version");
@@ -142,7 +143,7 @@ class RulesetValidationResourceTest {
                 rule "Nothing to do"
                     ruleflow-group "eligibility"
                 when
-                    Decision(tier == null)
+                    Decision(tier != null)
                 then
                 end
                 """;
@@ -150,6 +151,25 @@ class RulesetValidationResourceTest {
         assertThat(report.getBoolean("accepted")).isTrue();
         assertThat(report.getList("files")).containsExactly(Map.of("name", "extra.drl", "change", "ADDED"));
         assertThat(report.getInt("impact.changed")).isZero();
+    }
+
+    @Test
+    void aRuleNoScenarioReachesIsRejectedBecauseNothingPinsIt() {
+        String drl = """
+                package dev.coupondecision.rules.extra;
+                import dev.coupondecision.decision.facts.Decision;
+                rule "Never reached"
+                    ruleflow-group "eligibility"
+                when
+                    Decision(tier == null)
+                then
+                end
+                """;
+        JsonPath report = validate(given().multiPart("files", "extra.drl", drl.getBytes(StandardCharsets.UTF_8), "text/plain"));
+        assertThat(report.getBoolean("accepted")).isFalse();
+        assertThat(report.getList("findings", Map.class)).anySatisfy(finding -> assertThat(finding)
+                .containsEntry("severity", "ERROR").containsEntry("file", "extra.drl")
+                .hasEntrySatisfying("message", m -> assertThat((String) m).startsWith("no scenario reaches rule 'Never reached'")));
     }
 
     @Test

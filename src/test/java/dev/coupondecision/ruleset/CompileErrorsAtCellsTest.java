@@ -3,7 +3,7 @@ package dev.coupondecision.ruleset;
 import dev.coupondecision.activation.RulesetCheck;
 import dev.coupondecision.ruleset.lint.RulesetLinter;
 import dev.coupondecision.ruleset.table.WorkbookLimits;
-import dev.coupondecision.tables.ShippedCopy;
+import dev.coupondecision.tables.RulesetCopy;
 import dev.coupondecision.tables.TableEdit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,11 +29,11 @@ class CompileErrorsAtCellsTest {
 
     @TempDir
     Path dir;
-    ShippedCopy copy;
+    RulesetCopy copy;
 
     @BeforeEach
     void copyShippedFiles() {
-        copy = ShippedCopy.of(dir);
+        copy = RulesetCopy.of(dir);
     }
 
     @Test
@@ -48,11 +48,15 @@ class CompileErrorsAtCellsTest {
         assertThat(check.accepted()).isFalse();
         assertThat(check.findings()).extracting(Finding::location).containsExactlyInAnyOrder(
                 cells("coupons.xlsx › Coupons › J", 12, 13, 14, 15, 16, 17, 18, 19, 20, 21));
-        assertThat(check.findings()).allSatisfy(finding -> assertThat(finding.message()).startsWith(
-                "Rule Compilation error The method setValidHours(Integer) in the type Decision is not applicable "
-                        + "for the arguments (String)"));
+        assertThat(check.findings()).allSatisfy(finding -> {
+            assertThat(finding.message()).matches("column 'Valid hours', row \\d+: the column's rule code needs a whole"
+                    + " number but gets text; this is a mistake in the developer rows of the column, not in the value:"
+                    + " ask a developer");
+            assertThat(finding.detail()).startsWith("Rule Compilation error The method setValidHours(Integer) in the"
+                    + " type Decision is not applicable for the arguments (String)");
+        });
         assertThat(check.findings()).filteredOn(f -> f.cell().equals("J19")).singleElement()
-                .satisfies(f -> assertThat(f.message()).endsWith("(generated: rule \"Dormant\")"));
+                .satisfies(f -> assertThat(f.detail()).endsWith("(generated: rule \"Dormant\")"));
     }
 
     @Test
@@ -71,8 +75,9 @@ class CompileErrorsAtCellsTest {
         TableEdit.edit(copy.table("coupons.xlsx"), t -> t.set("A13", "High value near birthday"));
         assertThat(LINTER.lint(copy.files())).isEmpty();
 
-        assertThat(compileErrors()).extracting(Finding::location, Finding::message).containsExactly(tuple(
+        assertThat(compileErrors()).extracting(Finding::location, Finding::message, Finding::detail).containsExactly(tuple(
                 "coupons.xlsx › Coupons › A13",
+                "column 'Rule', row 13: another row already has the name 'High value near birthday'; give each row its own name",
                 "Duplicate rule name: High value near birthday (generated: rule \"High value near birthday\")"));
     }
 

@@ -1,13 +1,13 @@
 package dev.coupondecision.ruleset;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.decision.Decider;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.request.RequestParser;
 import dev.coupondecision.ruleset.lint.RulesetLinter;
 import dev.coupondecision.ruleset.table.WorkbookLimits;
 import dev.coupondecision.tables.DecisionTableSheet;
-import dev.coupondecision.tables.DefaultDecisionTables;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +31,7 @@ class EffectiveDatesTest {
     private static CompiledRuleset ruleset;
     private static RuleFileSet files;
 
-    /** The default coupons plus a Double 12 row for DORMANT customers, valid 2026-12-10 until 2026-12-13. */
+    /** The reference coupons plus a Double 12 row for DORMANT customers, valid 2026-12-10 until 2026-12-13. */
     static DecisionTableSheet seasonalCoupons() {
         return new DecisionTableSheet("Coupons", "dev.coupondecision.tables.coupons", "Coupons")
                 .option("Import", "dev.coupondecision.decision.facts.*").option("Sequential", "true")
@@ -57,9 +57,9 @@ class EffectiveDatesTest {
 
     @BeforeAll
     static void compile() throws IOException {
-        List<RuleFile> ruleFiles = new ArrayList<>(RuleFileSet.read(Path.of("rules"), Path.of("decision-tables")).files());
+        List<RuleFile> ruleFiles = new ArrayList<>(RuleFileSet.read(ReferenceRuleset.RULES, ReferenceRuleset.TABLES).files());
         ruleFiles.removeIf(f -> f.name().equals("coupons.xlsx"));
-        ruleFiles.add(RuleFileSet.file("coupons.xlsx", RuleFile.Kind.XLSX, DefaultDecisionTables.workbook(seasonalCoupons())));
+        ruleFiles.add(RuleFileSet.file("coupons.xlsx", RuleFile.Kind.XLSX, seasonalCoupons().toWorkbook()));
         files = RuleFileSet.of(ruleFiles);
         ruleset = new RulesetCompiler(Clock.systemUTC(), WorkbookLimits.DEFAULT).compile(files);
     }
@@ -94,7 +94,7 @@ class EffectiveDatesTest {
     void shouldRejectAnImpossibleEffectiveDateAtItsCell() throws IOException {
         DecisionTableSheet broken = seasonalCoupons();
         Path dir = Files.createTempDirectory("tables");
-        byte[] workbook = DefaultDecisionTables.workbook(broken.row("Typo", "DORMANT", "2026-13-01", null, "NO_THRESHOLD", 5, 0, 1));
+        byte[] workbook = broken.row("Typo", "DORMANT", "2026-13-01", null, "NO_THRESHOLD", 5, 0, 1).toWorkbook();
         List<RuleFile> ruleFiles = new ArrayList<>(files.files());
         ruleFiles.removeIf(f -> f.name().equals("coupons.xlsx"));
         ruleFiles.add(RuleFileSet.file("coupons.xlsx", RuleFile.Kind.XLSX, workbook));

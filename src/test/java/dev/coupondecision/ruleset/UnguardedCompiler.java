@@ -58,6 +58,6 @@ public final class UnguardedCompiler {
                 fired.put(rule, new FiredRule(rule.getName(), rule.getPackageName()));
             }
         }
-        return new CompiledRuleset(files, Instant.now(), Map.of(), kieBase, fired);
+        return new CompiledRuleset(files, Instant.now(), Map.of(), kieBase, fired, Map.of());
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
 /**
  * Writes one sheet in Drools' decision-table layout with Apache POI: the RuleSet header, then a RuleTable
  * with its column-kind row, object-type row (merged over the columns sharing a pattern), code row, the
- * analysts' column titles, and one row per rule. Used to bootstrap the shipped tables and in tests.
+ * analysts' column titles, and one row per rule. For tests that need a table of their own shape.
  */
 public final class DecisionTableSheet {
 
@@ -51,6 +51,18 @@ public final class DecisionTableSheet {
         }
         rows.add(values);
         return this;
+    }
+
+    /** This sheet alone as the bytes of an XLSX workbook. */
+    public byte[] toWorkbook() {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook();
+             java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            writeTo(workbook);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public void writeTo(Workbook workbook) {

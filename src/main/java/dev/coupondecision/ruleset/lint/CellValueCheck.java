@@ -1,5 +1,6 @@
 package dev.coupondecision.ruleset.lint;
 
+import dev.coupondecision.decision.facts.Tier;
 import dev.coupondecision.decision.facts.TimeWindow;
 import dev.coupondecision.ruleset.guard.FactsApi;
 import dev.coupondecision.ruleset.table.DecisionTable;
@@ -175,6 +176,16 @@ final class CellValueCheck {
         }
     }
 
+    /** The range of a single-value number column. */
+    static Optional<Range> rangeOf(String template) {
+        return rangeFor(template);
+    }
+
+    /** The enumeration of a single-value ({@code $param}) column. */
+    static Optional<Class<?>> enumTypeOf(String template) {
+        return enumTypeBefore(template, "$param");
+    }
+
     private static Optional<Range> rangeFor(String template) {
         return RANGES.entrySet().stream().filter(e -> template.contains(e.getKey())).map(Map.Entry::getValue).findFirst();
     }
@@ -200,7 +211,18 @@ final class CellValueCheck {
         if (!value.equals(value.trim()) && names.contains(value.trim())) {
             findings.error(cell, "'" + value + "' has leading or trailing spaces; expected exactly " + value.trim());
         } else if (!names.contains(value)) {
-            findings.error(cell, "'" + value + "' is not a known " + label + "; expected one of " + String.join(", ", names));
+            String known = String.join(", ", names);
+            Optional<String> suggestion = DidYouMean.closest(value, names);
+            if (suggestion.isPresent()) {
+                findings.error(cell, "'" + value + "' is not a known " + label + ": did you mean " + suggestion.get()
+                        + "? (expected one of " + known + ")");
+            } else if (type == Tier.class) {
+                findings.error(cell, "'" + value + "' is not a known Tier; expected one of " + known + ". The tiers"
+                        + " are fixed by the service (each has its rows in every table and its handling in the code):"
+                        + " to add a tier, ask a developer");
+            } else {
+                findings.error(cell, "'" + value + "' is not a known " + label + "; expected one of " + known);
+            }
         }
     }
 

@@ -42,7 +42,7 @@ final class CompletenessCheck {
         Optional<DecisionTable> found = tables.stream().filter(t -> t.columnWithCode(actionFragment).isPresent()).findFirst();
         if (found.isEmpty()) {
             if (!tiers.isEmpty()) {
-                findings.add(new Finding(Finding.Severity.ERROR, "decision-tables", null, null, null, null,
+                findings.add(Finding.about(Finding.Severity.ERROR, "decision-tables",
                         "no table assigns a " + what + " (no column calls " + actionFragment + "...)"));
             }
             return;

@@ -55,8 +55,10 @@ final class RowChecks {
             for (int earlier = 0; earlier < later; earlier++) {
                 if (covers(conditions, rows.get(earlier), rows.get(later))) {
                     DecisionTable.RuleRow row = rows.get(later);
-                    findings.warning(row.cells().get(0), "row " + row.number() + " can never apply: row "
-                            + rows.get(earlier).number() + " above it matches every customer it matches");
+                    findings.error(row.cells().get(0), "row " + row.number() + " can never apply: row "
+                            + rows.get(earlier).number() + " above it matches every customer it matches (the first"
+                            + " matching row wins); move this row above row " + rows.get(earlier).number()
+                            + " or remove it");
                     break;
                 }
             }

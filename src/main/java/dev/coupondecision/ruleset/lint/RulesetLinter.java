@@ -14,6 +14,7 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -34,9 +35,13 @@ public final class RulesetLinter {
     }
 
     public List<Finding> lint(RuleFileSet files) {
-        List<Finding> findings = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(StrayCopies.check(files));
         List<DecisionTable> tables = new ArrayList<>();
+        Set<String> copies = StrayCopies.names(files);
         for (RuleFile file : files.files()) {
+            if (copies.contains(file.name())) {
+                continue;
+            }
             switch (file.kind()) {
                 // DRL is checked by the code guard when it is compiled; here only its size counts
                 case DRL -> limits.problemWith(file.name(), false, file.content()).ifPresent(tooLarge ->
@@ -51,6 +56,9 @@ public final class RulesetLinter {
         if (allRead) {
             // which rows are missing can only be told from all of the tables
             findings.addAll(CompletenessCheck.check(tables));
+        }
+        for (RuleFileSet.IgnoredFile ignored : files.ignored()) {
+            findings.add(Finding.inDrl(Finding.Severity.WARNING, ignored.name(), null, null, ignored.reason()));
         }
         // The options of a sheet apply to each of its tables: report a bad option once, not once per table.
         return List.copyOf(new LinkedHashSet<>(findings));

@@ -8,7 +8,7 @@ import dev.coupondecision.ruleset.UnguardedCompiler;
 import dev.coupondecision.scenario.ScenarioLoader;
 import dev.coupondecision.scenario.ScenarioResult;
 import dev.coupondecision.scenario.ScenarioRunner;
-import dev.coupondecision.tables.ShippedCopy;
+import dev.coupondecision.tables.RulesetCopy;
 import dev.coupondecision.tables.TableEdit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,12 +47,12 @@ class HostileTablesTest {
 
     @TempDir
     Path dir;
-    ShippedCopy copy;
+    RulesetCopy copy;
     Path marker;
 
     @BeforeEach
     void copyShippedFiles() {
-        copy = ShippedCopy.of(dir.resolve("ruleset"));
+        copy = RulesetCopy.of(dir.resolve("ruleset"));
         marker = dir.resolve("hostile-code-ran");
     }
 
@@ -115,7 +115,9 @@ class HostileTablesTest {
 
         assertOnlyError(LINTER.lint(copy.files()), "coupons.xlsx › Coupons › B13",
                 "'HIGH_VALUE) || System.exit(0) || (true' is not a known Tier; expected one of "
-                        + Arrays.stream(Tier.values()).map(Enum::name).collect(Collectors.joining(", ")));
+                        + Arrays.stream(Tier.values()).map(Enum::name).collect(Collectors.joining(", "))
+                        + ". The tiers are fixed by the service (each has its rows in every table and its handling in"
+                        + " the code): to add a tier, ask a developer");
     }
 
     @Test
@@ -331,18 +333,18 @@ class HostileTablesTest {
                 """.formatted(marker)));
 
         final String location;
-        final BiConsumer<ShippedCopy, Path> edit;
+        final BiConsumer<RulesetCopy, Path> edit;
 
-        Payload(String location, BiConsumer<ShippedCopy, Path> edit) {
+        Payload(String location, BiConsumer<RulesetCopy, Path> edit) {
             this.location = location;
             this.edit = edit;
         }
 
-        private static BiConsumer<ShippedCopy, Path> table(BiConsumer<TableEdit, Path> change) {
+        private static BiConsumer<RulesetCopy, Path> table(BiConsumer<TableEdit, Path> change) {
             return (copy, marker) -> TableEdit.edit(copy.table("coupons.xlsx"), t -> change.accept(t, marker));
         }
 
-        private static BiConsumer<ShippedCopy, Path> drl(java.util.function.Function<Path, String> text) {
+        private static BiConsumer<RulesetCopy, Path> drl(java.util.function.Function<Path, String> text) {
             return (copy, marker) -> {
                 try {
                     Files.writeString(copy.drl("audit.drl"), text.apply(marker));

@@ -2,7 +2,7 @@ package dev.coupondecision.ruleset.table;
 
 import dev.coupondecision.activation.RulesetCheck;
 import dev.coupondecision.ruleset.Finding;
-import dev.coupondecision.tables.ShippedCopy;
+import dev.coupondecision.tables.RulesetCopy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -82,7 +82,7 @@ public class WorkbookLimitsTest {
 
     @Test
     void shouldRejectAnOversizedWorkbookDroppedIntoTheWatchedFolderBeforeParsingIt() throws IOException {
-        ShippedCopy copy = ShippedCopy.of(dir);
+        RulesetCopy copy = RulesetCopy.of(dir);
         Files.write(copy.table("coupons.xlsx"), workbookWithRows(20_000));
 
         RulesetCheck check = copy.check();

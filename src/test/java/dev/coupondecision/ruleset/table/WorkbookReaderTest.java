@@ -1,9 +1,10 @@
 package dev.coupondecision.ruleset.table;
 
+import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.activation.RulesetCheck;
 import dev.coupondecision.ruleset.RuleFile;
 import dev.coupondecision.ruleset.RuleFileSet;
-import dev.coupondecision.tables.ShippedCopy;
+import dev.coupondecision.tables.RulesetCopy;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * wrote the file and wherever on the sheet the blocks are.
  */
 class WorkbookReaderTest {
-    private static final Path COUPONS = Path.of("decision-tables/coupons.xlsx");
+    private static final Path COUPONS = ReferenceRuleset.TABLES.resolve("coupons.xlsx");
 
     @TempDir
     Path dir;
@@ -45,7 +46,7 @@ class WorkbookReaderTest {
 
     @Test
     void aRuleSetBlockFarDownTheSheetIsSeenByLintAndByTheCompilerAlike() throws IOException {
-        ShippedCopy copy = ShippedCopy.of(dir);
+        RulesetCopy copy = RulesetCopy.of(dir);
         edit(copy.table("tiers.xlsx"), sheet -> sheet.shiftRows(0, sheet.getLastRowNum(), 55));
 
         RulesetCheck check = copy.check();
@@ -58,7 +59,7 @@ class WorkbookReaderTest {
     @Test
     void aMergedRegionWrittenWithOnlyItsFirstCellCompilesAsTheFullOne() throws IOException {
         // openpyxl and Google Sheets leave out the cells of a merged region after its first one
-        ShippedCopy copy = ShippedCopy.of(dir);
+        RulesetCopy copy = RulesetCopy.of(dir);
         String shipped = copy.check().compiled().version();
         edit(copy.table("coupons.xlsx"), sheet -> {
             Row objectTypes = sheet.getRow(8);
