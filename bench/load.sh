@@ -74,8 +74,8 @@ CLASSPATH_FLOOR=$ROOT/target/test-classes:$ROOT/target/classes:$(cat target/benc
 cpu_skip=$(( DURATION > 15 ? 5 : 1 ))
 cpu_window=$(( DURATION > 15 ? DURATION - 10 : DURATION - 2 > 0 ? DURATION - 2 : 1 ))
 
-CRM=$(bin/dev-token crm)
-ANALYST=$(bin/dev-token analyst)
+CRM=$(bin/rules token crm)
+ANALYST=$(bin/rules token analyst)
 BATCH_FILE=$ROOT/target/bench-batch-$BATCH_LINES.ndjson
 if [ ! -f "$BATCH_FILE" ]; then
   # the committed profiles, cycled, each line with its own customer id

@@ -43,8 +43,9 @@ final class CommittedRules {
                 List<RuleFile> files = new ArrayList<>();
                 files.addAll(filesIn(repository, commit, workTree, rulesDir, ".drl", RuleFile.Kind.DRL));
                 files.addAll(filesIn(repository, commit, workTree, tablesDir, ".xlsx", RuleFile.Kind.XLSX));
+                String subject = commit.getShortMessage();
                 return Optional.of(new Baseline("the last commit (" + head.abbreviate(8).name() + " "
-                        + commit.getShortMessage() + ")", RuleFileSet.of(files)));
+                        + (subject.length() > 60 ? subject.substring(0, 59) + "…" : subject) + ")", RuleFileSet.of(files)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the git repository at " + builder.getGitDir(), e);

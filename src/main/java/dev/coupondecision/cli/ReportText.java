@@ -27,8 +27,7 @@ final class ReportText {
         if (report.impact() != null) {
             out.impact(report.impact());
         } else {
-            out.line("Impact: " + report.impactNote()
-                    + (report.baselineVersion() == null ? " (give --against-tables DIR and/or --against-rules DIR)" : ""));
+            out.line("Impact: " + report.impactNote());
         }
         return out.text.toString();
     }

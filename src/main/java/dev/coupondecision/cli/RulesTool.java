@@ -38,6 +38,8 @@ public final class RulesTool implements Runnable {
     }
 
     public static void main(String[] args) {
+        // POI and Drools log through the JBoss log manager the service uses; java -jar cannot set it on the command line
+        System.setProperty("java.util.logging.manager", "org.jboss.logmanager.LogManager");
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         System.exit(run(args, out, err));

@@ -125,8 +125,8 @@ final class ValidateCommand implements Callable<Integer> {
             }
             if (!json) {
                 out.println(baseline.map(b -> "Compared with " + b.description())
-                        .orElse("Compared with nothing" + (noImpact ? "" : ": the rules are not in a git repository and"
-                                + " no --service or --against-tables was given")));
+                        .orElse("Compared with nothing" + (noImpact ? "" : ": the rules are not in a git repository;"
+                                + " give --service URL or --against-tables DIR to see the impact")));
             }
             out.print(json ? json(report) : ReportText.render(report));
             return report.accepted() ? RulesTool.ACCEPTED : RulesTool.REJECTED;

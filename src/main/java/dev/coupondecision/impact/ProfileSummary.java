@@ -16,7 +16,7 @@ final class ProfileSummary {
 
     static String of(DecisionRequest request) {
         List<String> parts = new ArrayList<>();
-        parts.add(request.orderCount() + " orders (" + request.ordersLast90Days() + " in 90 days)");
+        parts.add(plural(request.orderCount(), "order") + " (" + request.ordersLast90Days() + " in 90 days)");
         if (request.spendLast365Days() != null) {
             parts.add("spend " + request.spendLast365Days().toPlainString() + " in 365 days");
         }
@@ -39,11 +39,15 @@ final class ProfileSummary {
             parts.add("unsubscribed");
         }
         if (!request.contactHistory().isEmpty()) {
-            parts.add(request.contactHistory().size() + " messages in the history");
+            parts.add(plural(request.contactHistory().size(), "message") + " in the history");
         }
         DecisionRequest.Campaign campaign = request.campaign();
         parts.add(campaign.type() + " campaign" + (campaign.bigSale() ? " (big sale)" : ""));
         parts.add("as of " + request.asOf().atZone(request.timezone()).toOffsetDateTime());
         return String.join(", ", parts);
+    }
+
+    private static String plural(int count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 }

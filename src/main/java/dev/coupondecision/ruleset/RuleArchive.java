@@ -55,7 +55,8 @@ public final class RuleArchive {
                     throw new IllegalArgumentException("'" + path + "' is not a rule file of the archive; expected "
                             + RULES + "NAME.drl or " + TABLES + "NAME.xlsx");
                 }
-                byte[] content = zip.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes - total + 1));
+                long remaining = maxBytes - total;
+                byte[] content = zip.readNBytes(remaining >= Integer.MAX_VALUE - 8 ? Integer.MAX_VALUE - 8 : (int) remaining + 1);
                 total += content.length;
                 if (total > maxBytes) {
                     throw new IllegalArgumentException("the archive unpacks to more than " + maxBytes + " bytes");

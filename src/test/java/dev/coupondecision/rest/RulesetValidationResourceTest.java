@@ -2,6 +2,9 @@ package dev.coupondecision.rest;
 
 import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.problem.Problem;
+import dev.coupondecision.ruleset.RuleArchive;
+import dev.coupondecision.ruleset.RuleFile;
+import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.support.TestTokens;
 import dev.coupondecision.tables.TableEdit;
 import io.quarkus.test.junit.QuarkusTest;
@@ -45,6 +48,15 @@ class RulesetValidationResourceTest {
 
     private static JsonPath validate(RequestSpecification request) {
         return request.when().post("/rulesets/validate").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void theActiveFilesDownloadAsAZipThatReadsBackIntoTheSameVersion() {
+        io.restassured.response.Response zip = given().get("/rulesets/active/files");
+        zip.then().statusCode(200).contentType("application/zip").header("X-Ruleset-Version", activeVersion());
+        RuleFileSet files = RuleArchive.read(zip.asByteArray(), 64L * 1024 * 1024);
+        assertThat(files.version()).isEqualTo(activeVersion());
+        assertThat(files.files()).extracting(RuleFile::name).contains("coupons.xlsx", "eligibility.drl");
     }
 
     @Test

@@ -23,6 +23,7 @@ class SecurityTest {
                 Arguments.of("POST", "/decide", "application/json", "{}", "crm"),
                 Arguments.of("POST", "/decide/batch", "application/x-ndjson; charset=utf-8", "{}\n", "crm"),
                 Arguments.of("GET", "/rulesets/active", null, null, "analyst"),
+                Arguments.of("GET", "/rulesets/active/files", null, null, "analyst"),
                 Arguments.of("GET", "/rulesets/status", null, null, "analyst"),
                 Arguments.of("POST", "/rulesets/reload", null, null, "analyst"),
                 Arguments.of("POST", "/rulesets/validate", "multipart/form-data; boundary=b",
@@ -32,6 +33,17 @@ class SecurityTest {
     static Stream<Arguments> openEndpoints() {
         return Stream.of(Arguments.of("/q/health/ready"), Arguments.of("/q/health/live"), Arguments.of("/q/metrics"),
                 Arguments.of("/q/openapi"));
+    }
+
+    @org.junit.jupiter.api.Test
+    void everyOperationOfTheApiIsCheckedHere() {
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        io.restassured.path.json.JsonPath openapi = RestAssured.given().queryParam("format", "json").get("/q/openapi").jsonPath();
+        java.util.Map<String, java.util.Map<String, Object>> paths = openapi.getMap("paths");
+        paths.forEach((path, operations) -> operations.keySet().forEach(method -> documented.add(method.toUpperCase() + " " + path)));
+        java.util.Set<String> checked = new java.util.TreeSet<>();
+        protectedEndpoints().forEach(a -> checked.add(a.get()[0] + " " + a.get()[1]));
+        assertThat(checked).as("every documented operation needs a role, and a test here that proves it").isEqualTo(documented);
     }
 
     @ParameterizedTest(name = "{0} {1} without a token is a 401 problem with a Bearer challenge")
