@@ -6,7 +6,7 @@
 # OUT_DIR gets a copy of k8s/base and k8s/overlays, plus what kustomize cannot take from outside its own
 # directory (its load restrictor, which `kubectl apply -k` cannot lift): base/rules-files/ with the rule files
 # the service reads (rules/*.drl, decision-tables/*.xlsx, scenarios/**/*.json) and the kustomization that
-# turns them into three ConfigMaps, and the dev overlay's copy of the dev JWT public key. Nothing of this is
+# turns them into three ConfigMaps, and the dev overlay's copies of the dev JWT public key and dev console users. Nothing of this is
 # committed, so it cannot drift from the files an analyst edits.
 #
 # Scenarios are flattened into one ConfigMap (a ConfigMap has no folders): scenarios/tiers/x.json becomes the
@@ -74,4 +74,6 @@ key_ok() { [[ "$1" =~ ^[-._a-zA-Z0-9]+$ ]] && [ "${#1}" -le 253 ]; }
 
 mkdir -p "$out/overlays/dev/dev-jwt"
 cp "$root/src/main/resources/dev-jwt/publicKey.pem" "$out/overlays/dev/dev-jwt/publicKey.pem"
+mkdir -p "$out/overlays/dev/dev-console"
+cp "$root/dev/console-users.properties" "$out/overlays/dev/dev-console/console-users.properties"
 echo "$out: $(find "$files" -type f ! -name kustomization.yaml | wc -l) rule files; deploy with kubectl apply -k $out/overlays/<dev|prod>"

@@ -1,64 +1,49 @@
 package dev.coupondecision.activation;
 
-import dev.coupondecision.config.DecisionConfig;
+import dev.coupondecision.store.RulesetSnapshot;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.coupondecision.decision.ActiveRuleset;
 import dev.coupondecision.ruleset.CompiledRuleset;
-import dev.coupondecision.ruleset.Finding;
 import dev.coupondecision.ruleset.RulesetException;
-import io.quarkus.runtime.StartupEvent;
+import dev.coupondecision.store.Activation;
+import dev.coupondecision.store.RulesetStore;
+import dev.coupondecision.store.StoredRuleset;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Singleton;
 import org.jboss.logging.Logger;
 
-import java.io.UncheckedIOException;
-import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Holds the ruleset that serves decisions and swaps in changed rule files once they pass every check.
- * The rule directories are polled by content key (so Kubernetes ConfigMap symlink swaps are seen); a
- * candidate that fails is reported and the last good version keeps serving. Decisions read the serving
- * version once and finish on it.
+ * Holds the ruleset that serves decisions: the store's active version, compiled once. Every activation goes through
+ * the store (so it is audited and every replica follows it within {@code coupon.store.follow-interval}); a replica
+ * that sees the active pointer move loads that version from the store and swaps it in atomically. Decisions read the
+ * serving version once and finish on it.
  */
 @ApplicationScoped
 public class RulesetRegistry implements ActiveRuleset {
     private static final Logger LOG = Logger.getLogger(RulesetRegistry.class);
-    /** A save writes several times; files are read again after this pause and must not have changed. */
-    private static final long SETTLE_MILLIS = 300;
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     /** What serves: the check that accepted it, and the snapshot it was made from. */
     private record Serving(RulesetCheck check, RulesetSnapshot snapshot) {
     }
 
-    private final DecisionConfig config;
+    private final RulesetStore store;
     private final RulesetVerifier verifier;
     private final RulesetMetrics metrics;
     private final AtomicReference<Serving> serving = new AtomicReference<>();
     private final AtomicReference<RulesetCheck> lastCandidate = new AtomicReference<>();
-    /** Content key of the last rejected candidate, so that it is not checked again until it changes. */
-    private volatile String rejectedKey;
 
-    public RulesetRegistry(DecisionConfig config, RulesetVerifier verifier, RulesetMetrics metrics) {
-        this.config = config;
+    public RulesetRegistry(RulesetStore store, RulesetVerifier verifier, RulesetMetrics metrics) {
+        this.store = store;
         this.verifier = verifier;
         this.metrics = metrics;
-    }
-
-    void loadOnStart(@Observes StartupEvent event) {
-        RulesetSnapshot snapshot = readFolders();
-        RulesetCheck check = verifier.verify(snapshot);
-        if (!check.accepted()) {
-            LOG.error(check.report());
-            throw new RulesetException(check.findings().isEmpty()
-                    ? List.of(Finding.about(Finding.Severity.ERROR, config.scenariosDir(), check.report()))
-                    : check.findings());
-        }
-        activate(check, snapshot, false);
     }
 
     @Override
@@ -70,12 +55,16 @@ public class RulesetRegistry implements ActiveRuleset {
         return current.check().compiled();
     }
 
+    public boolean isServing() {
+        return serving.get() != null;
+    }
+
     /** The check that accepted the serving ruleset (its findings and scenarios); empty before the first load. */
     public Optional<RulesetCheck> servingCheck() {
         return Optional.ofNullable(serving.get()).map(Serving::check);
     }
 
-    /** The regression scenarios the serving ruleset passed; a dry run checks candidates against them. */
+    /** The rule files and regression scenarios of the serving ruleset; a dry run checks candidates against them. */
     public RulesetSnapshot servingSnapshot() {
         Serving current = serving.get();
         if (current == null) {
@@ -88,62 +77,90 @@ public class RulesetRegistry implements ActiveRuleset {
         return Optional.ofNullable(lastCandidate.get());
     }
 
-    /** The outcome of looking at the rule directories once. */
-    public enum Outcome { UNCHANGED, ACTIVATED, REJECTED }
-
-    /**
-     * Checks the rule directories now: an unchanged content key does nothing, a changed one is verified and
-     * swapped in atomically when it passes. A candidate already rejected is not checked again.
-     */
-    public Outcome reload() {
-        return consider(readFolders());
-    }
-
-    /** Polls the rule directories; a poll still checking a candidate makes the next one skip. */
-    @Scheduled(every = "${coupon.reload.poll-interval}", delayed = "${coupon.reload.poll-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = ReloadDisabled.class)
-    void poll() {
-        try {
-            RulesetSnapshot first = readFolders();
-            if (isKnown(first.key())) {
-                return;
-            }
-            Thread.sleep(SETTLE_MILLIS);
-            RulesetSnapshot settled = readFolders();
-            if (settled.key().equals(first.key())) {
-                consider(settled);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            metrics.rejected();
-            LOG.errorf("checking the rule directories failed, %s keeps serving: %s", serving().version(), e.getMessage());
-        }
-    }
-
-    private synchronized Outcome consider(RulesetSnapshot snapshot) {
-        if (isKnown(snapshot.key())) {
-            return Outcome.UNCHANGED;
-        }
-        RulesetCheck check = verifier.verify(snapshot);
+    /** A candidate the gate checked (from the folders or uploaded), shown by the status until the next one. */
+    void candidateChecked(RulesetCheck check) {
         lastCandidate.set(check);
         if (!check.accepted()) {
-            rejectedKey = snapshot.key();
             metrics.rejected();
-            LOG.errorf("ruleset %s rejected; %s keeps serving%n%s", check.version(), serving().version(), check.report());
-            return Outcome.REJECTED;
         }
-        rejectedKey = null;
-        activate(check, snapshot, true);
-        return Outcome.ACTIVATED;
     }
 
-    private boolean isKnown(String key) {
+    /** Keeps a checked candidate in the store, with its report; a version that passed before stays as it was. */
+    public void keep(RulesetSnapshot snapshot, RulesetCheck check, RulesetStore.Origin origin) {
+        store.save(snapshot, check.accepted(), json(check), origin);
+    }
+
+    /** Keeps a candidate with the report of its dry run (findings, scenarios and impact). */
+    public void keepReport(RulesetSnapshot snapshot, boolean accepted, Object dryRunReport, RulesetStore.Origin origin) {
+        store.save(snapshot, accepted, json(dryRunReport), origin);
+    }
+
+    /**
+     * Makes a stored version the active one: recorded in the store (the audit trail), then served here at once;
+     * the other replicas follow the pointer.
+     *
+     * @param check the version's check when the caller has just made it (saves compiling it again), else null
+     */
+    public synchronized Activation activate(String version, String by, String comment, RulesetCheck check) {
+        Activation activation = store.activate(version, by, comment);
+        if (check != null && check.version().equals(version) && check.accepted()) {
+            swap(check, snapshotOf(version), true);
+        } else {
+            load(version, true);
+        }
+        return activation;
+    }
+
+    /** Serves the store's active version if it is not serving yet; false when the store has none. */
+    synchronized boolean followStore(boolean reload) {
+        Optional<Activation> active = store.active();
+        if (active.isEmpty()) {
+            return false;
+        }
         Serving current = serving.get();
-        return (current != null && key.equals(current.snapshot().key())) || key.equals(rejectedKey);
+        if (current == null || !current.check().version().equals(active.get().version())) {
+            load(active.get().version(), reload);
+        }
+        return true;
     }
 
-    private void activate(RulesetCheck check, RulesetSnapshot snapshot, boolean reload) {
+    /** Follows the active pointer moved by another replica or the API. */
+    @Scheduled(every = "${coupon.store.follow-interval}", delayed = "${coupon.store.follow-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void follow() {
+        try {
+            followStore(true);
+        } catch (RuntimeException e) {
+            LOG.errorf("cannot read the ruleset store, %s keeps serving: %s",
+                    isServing() ? serving().version() : "nothing", e.getMessage());
+        }
+    }
+
+    /**
+     * Compiles a stored version and serves it. A version passed the gate when it was stored; should it fail its
+     * scenarios now (a new engine release), it still serves, since it is what was approved, and the failure is
+     * reported loudly. One that no longer compiles cannot serve: the previous version keeps serving.
+     */
+    private void load(String version, boolean reload) {
+        RulesetSnapshot snapshot = snapshotOf(version);
+        RulesetCheck check = verifier.verify(snapshot);
+        if (check.compiled() == null) {
+            metrics.rejected();
+            throw new RulesetException(check.findings());
+        }
+        if (!check.accepted()) {
+            LOG.errorf("the active version %s no longer passes its own scenarios; it serves as approved:%n%s",
+                    version, check.report());
+        }
+        swap(check, snapshot, reload);
+    }
+
+    private RulesetSnapshot snapshotOf(String version) {
+        return store.ruleset(version).map(StoredRuleset::snapshot)
+                .orElseThrow(() -> new IllegalStateException("version " + version + " is not in the store"));
+    }
+
+    private void swap(RulesetCheck check, RulesetSnapshot snapshot, boolean reload) {
         Serving previous = serving.getAndSet(new Serving(check, snapshot));
         metrics.activated(check.version(), reload);
         LOG.infof("ruleset %s active (was %s): %d files, %s; scenarios %d/%d passed, %d warnings",
@@ -152,27 +169,11 @@ public class RulesetRegistry implements ActiveRuleset {
                 check.scenarios().passed(), check.scenarios().total(), check.findings().size());
     }
 
-    private RulesetSnapshot readFolders() {
+    private static String json(Object report) {
         try {
-            return RulesetSnapshot.read(Path.of(config.rulesDir()), Path.of(config.tablesDir()),
-                    Path.of(config.scenariosDir()));
-        } catch (UncheckedIOException e) {
-            throw new RulesetException(List.of(Finding.about(Finding.Severity.ERROR, config.tablesDir(), e.getMessage())));
-        }
-    }
-
-    /** Skips polls when {@code coupon.reload.enabled} is false; {@code POST /rulesets/reload} still checks. */
-    @Singleton
-    static class ReloadDisabled implements Scheduled.SkipPredicate {
-        private final DecisionConfig config;
-
-        ReloadDisabled(DecisionConfig config) {
-            this.config = config;
-        }
-
-        @Override
-        public boolean test(ScheduledExecution execution) {
-            return !config.reload().enabled();
+            return JSON.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a check is plain data and always serializes", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.coupondecision.activation;
 
+import dev.coupondecision.store.RulesetSnapshot;
 import dev.coupondecision.config.DecisionConfig;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.Finding;

@@ -23,7 +23,7 @@ import java.time.ZoneId;
 @Command(name = "rules", mixinStandardHelpOptions = true, version = "rules 1.0",
         description = "Checks and shows the coupon decision rules as the service would.",
         subcommands = {ValidateCommand.class, ScenarioCommand.class, ShowCommand.class, FormatCommand.class,
-                TokenCommand.class, CommandLine.HelpCommand.class})
+                TokenCommand.class, ConsoleUserCommand.class, CommandLine.HelpCommand.class})
 public final class RulesTool implements Runnable {
     static final int ACCEPTED = 0;
     static final int REJECTED = 1;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coupondecision.activation.RulesetCheck;
-import dev.coupondecision.activation.RulesetSnapshot;
+import dev.coupondecision.store.RulesetSnapshot;
 import dev.coupondecision.activation.RulesetVerifier;
 import dev.coupondecision.config.DecisionConfig;
 import dev.coupondecision.config.JsonConfig;

@@ -29,13 +29,13 @@ import java.util.concurrent.Callable;
         description = "Print a development bearer token with the given roles, signed with the dev key "
                 + "(dev/jwt/privateKey.pem), e.g. rules token analyst")
 final class TokenCommand implements Callable<Integer> {
-    static final List<String> ROLES = List.of("crm", "analyst", "approver", "operator");
+    static final List<String> ROLES = List.of("crm", "analyst", "approver");
 
     @Spec
     CommandSpec spec;
 
     @Parameters(paramLabel = "ROLE", arity = "1..*", description = "crm (decide), analyst (rulesets), approver"
-            + " (activate rulesets), operator (outcomes and reports)")
+            + " (activate rulesets)")
     List<String> roles;
 
     @Option(names = "--key", paramLabel = "FILE.pem", defaultValue = "dev/jwt/privateKey.pem",

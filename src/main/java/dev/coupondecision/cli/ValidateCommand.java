@@ -3,7 +3,7 @@ package dev.coupondecision.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.coupondecision.activation.RulesetSnapshot;
+import dev.coupondecision.store.RulesetSnapshot;
 import dev.coupondecision.activation.RulesetVerifier;
 import dev.coupondecision.activation.ScenarioSummary;
 import dev.coupondecision.config.DecisionConfig;

@@ -44,6 +44,43 @@ public interface DecisionConfig {
 
     Auth auth();
 
+    Store store();
+
+    Console console();
+
+    /** The analysts' console at /console. */
+    interface Console {
+        /**
+         * Users who may log in to the console: one per line, {@code name = bcrypt-hash role[,role]} with roles analyst
+         * and/or approver ({@code rules console-user NAME ROLE...} makes a line). Without it nobody can log in.
+         */
+        Optional<String> usersFile();
+    }
+
+    /**
+     * The ruleset store: every checked ruleset, the active pointer and its audit trail. Its database is the default
+     * datasource (an H2 file under {@code data-dir}) or, with the {@code postgresql} profile, the PostgreSQL one.
+     */
+    interface Store {
+        /** Where the embedded database file lives (H2 wants ./relative or absolute paths). */
+        @WithDefault("./data")
+        String dataDir();
+
+        /** What a passing change of the rule folders does: AUTOMATIC activation, or wait for an APPROVAL. */
+        @WithDefault("automatic")
+        FolderActivation folderActivation();
+
+        /** Whether an approver may activate a ruleset they created themselves (off for single-person teams). */
+        @WithDefault("true")
+        boolean fourEyes();
+
+        /** How often each replica looks at the active pointer, so that all serve the version activated anywhere. */
+        @WithDefault("2s")
+        Duration followInterval();
+
+        enum FolderActivation { AUTOMATIC, APPROVAL }
+    }
+
     /** Bearer tokens (verified by SmallRye JWT with mp.jwt.verify.* settings). */
     interface Auth {
         TokenCache tokenCache();

@@ -1,8 +1,10 @@
 package dev.coupondecision.config;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 
@@ -23,6 +25,9 @@ public class JsonConfig implements ObjectMapperCustomizer {
     /** Applies the same settings to mappers made outside CDI (scenario files, the command-line tool). */
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.getFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        mapper.getFactory().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        // trees keep decimals as given (Jackson's default factory would turn 40 into 4E+1)
+        mapper.setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
         // content after the value ({...} {...} on one line, {...} xyz) makes the text malformed, not ignored
         return mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS, DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }

@@ -1,7 +1,7 @@
 package dev.coupondecision.impact;
 
 import dev.coupondecision.activation.RulesetCheck;
-import dev.coupondecision.activation.RulesetSnapshot;
+import dev.coupondecision.store.RulesetSnapshot;
 import dev.coupondecision.activation.RulesetVerifier;
 import dev.coupondecision.ruleset.CompiledRuleset;
 

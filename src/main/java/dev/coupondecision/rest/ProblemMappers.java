@@ -103,7 +103,7 @@ public class ProblemMappers {
             LOG.error("unexpected failure while handling a request", e);
         }
         return respond(Problem.of("internal-error", "Internal error", 500,
-                "The decision could not be made; the failure was logged"));
+                "The request could not be handled; the failure was logged"));
     }
 
     private static Response bearerChallenge(Problem problem, String error) {

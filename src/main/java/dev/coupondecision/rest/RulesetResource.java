@@ -1,5 +1,6 @@
 package dev.coupondecision.rest;
 
+import dev.coupondecision.activation.FolderWatcher;
 import dev.coupondecision.activation.RulesetCheck;
 import dev.coupondecision.activation.RulesetMetrics;
 import dev.coupondecision.activation.RulesetRegistry;
@@ -34,10 +35,12 @@ import java.util.Map;
 @SecurityRequirement(name = ApiDocumentation.BEARER)
 public class RulesetResource {
     private final RulesetRegistry registry;
+    private final FolderWatcher folders;
     private final RulesetMetrics metrics;
 
-    public RulesetResource(RulesetRegistry registry, RulesetMetrics metrics) {
+    public RulesetResource(RulesetRegistry registry, FolderWatcher folders, RulesetMetrics metrics) {
         this.registry = registry;
+        this.folders = folders;
         this.metrics = metrics;
     }
 
@@ -55,7 +58,7 @@ public class RulesetResource {
                          RulesetCheck lastCandidate) {
     }
 
-    public record ReloadResult(RulesetRegistry.Outcome outcome, Status status) {
+    public record ReloadResult(FolderWatcher.Outcome outcome, Status status) {
     }
 
     @GET
@@ -96,7 +99,7 @@ public class RulesetResource {
     @Path("/reload")
     @Operation(operationId = "reloadRulesets", summary = "Check the rule directories now and activate a changed ruleset that passes every check")
     public ReloadResult reload() {
-        RulesetRegistry.Outcome outcome = registry.reload();
+        FolderWatcher.Outcome outcome = folders.reload();
         return new ReloadResult(outcome, status());
     }
 }

@@ -1,7 +1,7 @@
 package dev.coupondecision.rest;
 
 import dev.coupondecision.activation.RulesetRegistry;
-import dev.coupondecision.activation.RulesetSnapshot;
+import dev.coupondecision.store.RulesetSnapshot;
 import dev.coupondecision.config.DecisionConfig;
 import dev.coupondecision.impact.CandidateFiles;
 import dev.coupondecision.impact.DryRunReport;

@@ -19,11 +19,46 @@ import java.util.Set;
 /**
  * Turns the file parts of a multipart request into rule files. Each part's file name is the name of the rule
  * file it replaces or adds: a plain {@code .xlsx} or {@code .drl} name, no path, not hidden, each at most once,
- * and the file must not be empty. Every rejected part is reported at once.
+ * and the file must not be empty. Scenario parts (part name {@code scenarios}) are {@code .json} files whose name
+ * gives their path below {@code scenarios/} with {@code __} for {@code /} ({@code tiers__x.json} is
+ * {@code tiers/x.json}, as in the Kubernetes ConfigMap). Every rejected part is reported at once.
  */
 final class UploadedRuleFiles {
+    static final String SCENARIO_PART = "scenarios";
+    private static final long MAX_SCENARIO_BYTES = 1024 * 1024;
+    private static final java.util.regex.Pattern SCENARIO_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*(__[a-z0-9][a-z0-9._-]*)*\\.json");
 
     private UploadedRuleFiles() {
+    }
+
+    /** Rule files and scenario files of one upload. */
+    record Upload(List<RuleFile> rules, java.util.Map<String, byte[]> scenarios) {
+    }
+
+    /** The rule-file parts and the scenario parts of a multipart request. */
+    static Upload readWithScenarios(List<FileUpload> uploads, WorkbookLimits limits) {
+        List<FileUpload> rules = new ArrayList<>();
+        java.util.Map<String, byte[]> scenarios = new java.util.TreeMap<>();
+        List<Violation> violations = new ArrayList<>();
+        for (FileUpload upload : uploads == null ? List.<FileUpload>of() : uploads) {
+            if (!SCENARIO_PART.equals(upload.name())) {
+                rules.add(upload);
+                continue;
+            }
+            String name = upload.fileName();
+            if (name == null || !SCENARIO_NAME.matcher(name).matches()) {
+                violations.add(new Violation(upload.name(), name == null ? null : TextNode.valueOf(name),
+                        "a scenario file name like tiers__recency-91-days.json (lower case, __ between folders)"));
+            } else if (upload.size() <= 0 || upload.size() > MAX_SCENARIO_BYTES) {
+                violations.add(new Violation(upload.name(), TextNode.valueOf(name), "a non-empty scenario of at most 1 MiB"));
+            } else if (scenarios.put(name.replace("__", "/"), bytes(upload)) != null) {
+                violations.add(new Violation(upload.name(), TextNode.valueOf(name), "each scenario at most once per request"));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new InvalidUploadException(violations);
+        }
+        return new Upload(rules.isEmpty() && !scenarios.isEmpty() ? List.of() : read(rules, limits), scenarios);
     }
 
     static List<RuleFile> read(List<FileUpload> uploads, WorkbookLimits limits) {

@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
@@ -32,19 +34,35 @@ public final class ScenarioLoader {
      */
     public static ScenarioSet read(Path dir) {
         try (Stream<Path> paths = Files.walk(dir)) {
-            MessageDigest digest = Sha256.digest();
-            List<Scenario> scenarios = new ArrayList<>();
-            for (Path path : paths.filter(p -> isScenario(dir, p)).sorted().toList()) {
-                String name = dir.relativize(path).toString();
-                byte[] content = Files.readAllBytes(path);
-                digest.update(name.getBytes(StandardCharsets.UTF_8));
-                digest.update(content);
-                scenarios.add(read(name, content));
+            Map<String, byte[]> files = new TreeMap<>();
+            for (Path path : paths.filter(p -> isScenario(dir, p)).toList()) {
+                files.put(dir.relativize(path).toString().replace('\\', '/'), Files.readAllBytes(path));
             }
-            return new ScenarioSet(scenarios, Sha256.hex(digest.digest()).substring(0, 12));
+            return read(files);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scenarios from " + dir.toAbsolutePath(), e);
         }
+    }
+
+    /**
+     * Reads scenarios kept elsewhere (a stored ruleset, an upload): relative file name to bytes. The same files
+     * give the same fingerprint as when read from a folder.
+     *
+     * @throws IllegalArgumentException naming the file that is not a scenario
+     */
+    public static ScenarioSet read(Map<String, byte[]> files) {
+        MessageDigest digest = Sha256.digest();
+        List<Scenario> scenarios = new ArrayList<>();
+        for (Map.Entry<String, byte[]> file : new TreeMap<>(files).entrySet()) {
+            digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
+            digest.update(file.getValue());
+            try {
+                scenarios.add(read(file.getKey(), file.getValue()));
+            } catch (IOException e) {
+                throw new IllegalArgumentException("scenario " + file.getKey() + " is not valid JSON: " + e.getMessage(), e);
+            }
+        }
+        return new ScenarioSet(scenarios, Sha256.hex(digest.digest()).substring(0, 12), files);
     }
 
     private static boolean isScenario(Path dir, Path path) {

@@ -37,8 +37,10 @@ class ArchitectureTest {
                 .layer("Cli").definedBy("dev.coupondecision.cli..")
                 .layer("Health").definedBy("dev.coupondecision.health..")
                 .layer("Security").definedBy("dev.coupondecision.security..")
+                .layer("Console").definedBy("dev.coupondecision.console..")
                 .layer("UseCases").definedBy("dev.coupondecision.impact..", "dev.coupondecision.batch..")
                 .layer("Gate").definedBy("dev.coupondecision.activation..")
+                .layer("Store").definedBy("dev.coupondecision.store..")
                 .layer("Scenario").definedBy("dev.coupondecision.scenario..")
                 .layer("Decision").definedBy("dev.coupondecision.decision", "dev.coupondecision.decision.request..")
                 .layer("Ruleset").definedBy("dev.coupondecision.ruleset..")
@@ -48,15 +50,18 @@ class ArchitectureTest {
                 .whereLayer("Rest").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Health").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Security").mayNotBeAccessedByAnyLayer()
-                .whereLayer("UseCases").mayOnlyBeAccessedByLayers("Rest", "Cli")
-                .whereLayer("Gate").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases")
-                .whereLayer("Scenario").mayOnlyBeAccessedByLayers("Rest", "Cli", "UseCases", "Gate")
-                .whereLayer("Decision").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Gate", "Scenario")
-                .whereLayer("Ruleset").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Gate", "Scenario",
-                        "Decision")
-                .whereLayer("Facts").mayOnlyBeAccessedByLayers("Rest", "Cli", "UseCases", "Gate", "Scenario", "Decision",
-                        "Ruleset")
+                .whereLayer("Security").mayOnlyBeAccessedByLayers("Cli")
+                .whereLayer("Console").mayNotBeAccessedByAnyLayer()
+                .whereLayer("UseCases").mayOnlyBeAccessedByLayers("Rest", "Cli", "Console")
+                .whereLayer("Gate").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console", "Gate")
+                .whereLayer("Scenario").mayOnlyBeAccessedByLayers("Rest", "Cli", "UseCases", "Console", "Gate", "Store")
+                .whereLayer("Decision").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console", "Gate",
+                        "Store", "Scenario")
+                .whereLayer("Ruleset").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console", "Gate",
+                        "Store", "Scenario", "Decision")
+                .whereLayer("Facts").mayOnlyBeAccessedByLayers("Rest", "Cli", "UseCases", "Console", "Gate", "Store",
+                        "Scenario", "Decision", "Ruleset")
                 .check(MAIN);
     }
 
@@ -68,7 +73,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.coupondecision.activation..",
                         "dev.coupondecision.batch..", "dev.coupondecision.cli..", "dev.coupondecision.decision..",
                         "dev.coupondecision.health..", "dev.coupondecision.impact..", "dev.coupondecision.rest..",
-                        "dev.coupondecision.security..",
+                        "dev.coupondecision.security..", "dev.coupondecision.console..", "dev.coupondecision.store..",
                         "dev.coupondecision.ruleset..", "dev.coupondecision.scenario..")
                 .check(MAIN);
     }

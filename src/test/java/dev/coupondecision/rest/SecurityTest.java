@@ -26,6 +26,14 @@ class SecurityTest {
                 Arguments.of("GET", "/rulesets/active/files", null, null, "analyst"),
                 Arguments.of("GET", "/rulesets/status", null, null, "analyst"),
                 Arguments.of("POST", "/rulesets/reload", null, null, "analyst"),
+                Arguments.of("GET", "/rulesets/versions", null, null, "analyst"),
+                Arguments.of("GET", "/rulesets/versions/{version}", null, null, "analyst"),
+                Arguments.of("GET", "/rulesets/versions/{version}/files/{path}", null, null, "analyst"),
+                Arguments.of("GET", "/rulesets/versions/{from}/diff/{to}", null, null, "analyst"),
+                Arguments.of("GET", "/rulesets/activations", null, null, "analyst"),
+                Arguments.of("POST", "/rulesets/versions/{version}/activate", "application/json", "{\"comment\": \"x\"}", "approver"),
+                Arguments.of("POST", "/rulesets/candidates", "multipart/form-data; boundary=b",
+                        "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x.drl\"\r\n\r\npackage x;\r\n--b--\r\n", "analyst"),
                 Arguments.of("POST", "/rulesets/validate", "multipart/form-data; boundary=b",
                         "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x.drl\"\r\n\r\npackage x;\r\n--b--\r\n", "analyst"));
     }
@@ -112,6 +120,7 @@ class SecurityTest {
         if (type != null) {
             request = request.contentType(type).body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        return request.request(method, path);
+        // templates of the API description ({version}) are called with a made-up value: access is checked first
+        return request.request(method, path.replaceAll("\\{[^}]+}", "0123456789ab"));
     }
 }

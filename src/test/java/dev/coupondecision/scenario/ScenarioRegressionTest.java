@@ -1,7 +1,7 @@
 package dev.coupondecision.scenario;
 
 import dev.coupondecision.activation.RulesetCheck;
-import dev.coupondecision.activation.RulesetSnapshot;
+import dev.coupondecision.store.RulesetSnapshot;
 import dev.coupondecision.activation.RulesetVerifier;
 import dev.coupondecision.config.StandaloneConfig;
 import dev.coupondecision.ruleset.Finding;

@@ -22,6 +22,23 @@ public final class Tools {
         }
     }
 
+    /** Where {@code command} is on the PATH. */
+    public static String path(String command) {
+        try {
+            Process which = new ProcessBuilder("sh", "-c", "command -v " + command).start();
+            String found = new String(which.getInputStream().readAllBytes()).strip();
+            if (!which.waitFor(10, TimeUnit.SECONDS) || which.exitValue() != 0 || found.isEmpty()) {
+                throw new IllegalStateException(command + " is not on the PATH");
+            }
+            return found;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** In CI every real component must be there: a missing one fails the run instead of skipping its tests. */
     public static boolean required() {
         return "true".equals(System.getenv("CI"));

@@ -4,7 +4,7 @@ import dev.coupondecision.ReferenceRuleset;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.coupondecision.activation.RulesetCheck;
-import dev.coupondecision.activation.RulesetSnapshot;
+import dev.coupondecision.store.RulesetSnapshot;
 import dev.coupondecision.activation.RulesetVerifier;
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.ruleset.RulesetCompiler;

@@ -1,4 +1,4 @@
-package dev.coupondecision.activation;
+package dev.coupondecision.store;
 
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.scenario.ScenarioLoader;

@@ -1,0 +1,303 @@
+package dev.coupondecision.store;
+
+import dev.coupondecision.ruleset.RuleFile;
+import dev.coupondecision.ruleset.RuleFileSet;
+import dev.coupondecision.scenario.ScenarioLoader;
+import dev.coupondecision.hashing.Sha256;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The ruleset store on a JDBC database (H2 file by default, PostgreSQL shared by replicas): every ruleset the gate
+ * checked with its files, scenarios and report; the activations, newest first being the active version; and the last
+ * rule-folder content acted on. A ruleset that passed is never changed again; a rejected one is checked again (and
+ * replaced) when the same rule files come back with other scenarios.
+ */
+public final class RulesetStore {
+    static final String RULES = "rules/";
+    static final String TABLES = "decision-tables/";
+    static final String SCENARIOS = "scenarios/";
+
+    private final DataSource dataSource;
+    private final Clock clock;
+
+    public RulesetStore(DataSource dataSource, Clock clock) {
+        this.dataSource = dataSource;
+        this.clock = clock;
+    }
+
+    /** Who made a ruleset and from where: a user and "upload", or "folder" and the folder. */
+    public record Origin(String createdBy, String source, String comment) {
+    }
+
+    /**
+     * Keeps a checked ruleset. A version that passed before stays as it was (returns false); a new one, or one
+     * rejected before, is written with this check's outcome.
+     */
+    public boolean save(RulesetSnapshot snapshot, boolean passed, String reportJson, Origin origin) {
+        String version = snapshot.files().version();
+        return inTransaction(connection -> {
+            Optional<Boolean> existing = queryOne(connection, "SELECT passed FROM ruleset_version WHERE version = ?",
+                    rs -> rs.getBoolean(1), version);
+            if (existing.isPresent() && existing.get()) {
+                return false;
+            }
+            if (existing.isPresent()) {
+                update(connection, "DELETE FROM ruleset_file WHERE version = ?", version);
+                update(connection, "DELETE FROM ruleset_version WHERE version = ?", version);
+            }
+            update(connection, "INSERT INTO ruleset_version (version, passed, created_at, created_by, source, comment,"
+                            + " snapshot_key, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", version, passed, now(),
+                    origin.createdBy(), origin.source(), origin.comment(), snapshot.key(), reportJson);
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "INSERT INTO ruleset_file (version, path, sha256, content) VALUES (?, ?, ?, ?)")) {
+                for (Map.Entry<String, byte[]> file : paths(snapshot).entrySet()) {
+                    insert.setString(1, version);
+                    insert.setString(2, file.getKey());
+                    insert.setString(3, Sha256.hex(Sha256.of(file.getValue())));
+                    insert.setBytes(4, file.getValue());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            return true;
+        });
+    }
+
+    /**
+     * Adds a scenario to a version that passed and was never activated (a candidate under review), as its new
+     * snapshot key says; false when the version has been active (then it is fixed for good) or is unknown.
+     */
+    public boolean addScenario(String version, String path, byte[] content, String snapshotKey) {
+        return inTransaction(connection -> {
+            boolean open = queryOne(connection, "SELECT v.passed AND NOT EXISTS (SELECT 1 FROM ruleset_activation a"
+                    + " WHERE a.version = v.version) FROM ruleset_version v WHERE v.version = ?", rs -> rs.getBoolean(1),
+                    version).orElse(false);
+            if (!open) {
+                return false;
+            }
+            update(connection, "DELETE FROM ruleset_file WHERE version = ? AND path = ?", version, SCENARIOS + path);
+            update(connection, "INSERT INTO ruleset_file (version, path, sha256, content) VALUES (?, ?, ?, ?)", version,
+                    SCENARIOS + path, Sha256.hex(Sha256.of(content)), content);
+            update(connection, "UPDATE ruleset_version SET snapshot_key = ? WHERE version = ?", snapshotKey, version);
+            return true;
+        });
+    }
+
+    /** The newest activation: the version that serves. */
+    public Optional<Activation> active() {
+        return read(connection -> queryOne(connection, "SELECT id, version, activated_at, activated_by, comment,"
+                + " previous_version FROM ruleset_activation ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", RulesetStore::activation));
+    }
+
+    /** Records an activation; the version must have passed the gate. */
+    public Activation activate(String version, String by, String comment) {
+        return inTransaction(connection -> {
+            Optional<Boolean> passed = queryOne(connection, "SELECT passed FROM ruleset_version WHERE version = ?",
+                    rs -> rs.getBoolean(1), version);
+            if (passed.isEmpty() || !passed.get()) {
+                throw new IllegalArgumentException("version " + version + (passed.isEmpty() ? " is not in the store"
+                        : " did not pass the gate and cannot be activated"));
+            }
+            String previous = queryOne(connection, "SELECT version FROM ruleset_activation ORDER BY id DESC"
+                    + " FETCH FIRST 1 ROWS ONLY", rs -> rs.getString(1)).orElse(null);
+            update(connection, "INSERT INTO ruleset_activation (version, activated_at, activated_by, comment,"
+                    + " previous_version) VALUES (?, ?, ?, ?, ?)", version, now(), by, comment, previous);
+            return queryOne(connection, "SELECT id, version, activated_at, activated_by, comment, previous_version"
+                    + " FROM ruleset_activation ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", RulesetStore::activation).orElseThrow();
+        });
+    }
+
+    /** Every activation, newest first: the audit trail. */
+    public List<Activation> activations() {
+        return read(connection -> queryAll(connection, "SELECT id, version, activated_at, activated_by, comment,"
+                + " previous_version FROM ruleset_activation ORDER BY id DESC", RulesetStore::activation));
+    }
+
+    /** Every stored ruleset, newest first, with its state. */
+    public List<StoredVersion> versions() {
+        return read(connection -> {
+            String active = queryOne(connection, "SELECT version FROM ruleset_activation ORDER BY id DESC"
+                    + " FETCH FIRST 1 ROWS ONLY", rs -> rs.getString(1)).orElse(null);
+            return queryAll(connection, "SELECT v.version, v.passed, v.created_at, v.created_by, v.source, v.comment,"
+                    + " a.activated_at, a.activated_by FROM ruleset_version v LEFT JOIN ruleset_activation a ON a.id ="
+                    + " (SELECT MAX(id) FROM ruleset_activation WHERE version = v.version)"
+                    + " ORDER BY v.created_at DESC, v.version", rs -> version(rs, active));
+        });
+    }
+
+    public Optional<StoredVersion> version(String version) {
+        return versions().stream().filter(v -> v.version().equals(version)).findFirst();
+    }
+
+    /** A stored ruleset with its files and scenarios. */
+    public Optional<StoredRuleset> ruleset(String version) {
+        Optional<StoredVersion> entry = version(version);
+        if (entry.isEmpty()) {
+            return Optional.empty();
+        }
+        return read(connection -> {
+            String report = queryOne(connection, "SELECT report FROM ruleset_version WHERE version = ?",
+                    rs -> rs.getString(1), version).orElseThrow();
+            Map<String, byte[]> files = new TreeMap<>();
+            for (Map.Entry<String, byte[]> file : queryAll(connection, "SELECT path, content FROM ruleset_file"
+                    + " WHERE version = ?", rs -> Map.entry(rs.getString(1), rs.getBytes(2)), version)) {
+                files.put(file.getKey(), file.getValue());
+            }
+            return Optional.of(new StoredRuleset(entry.get(), snapshot(files), report));
+        });
+    }
+
+    /** The version and snapshot key stored for some rule files, if any: whether they were seen before. */
+    public Optional<String> snapshotKey(String version) {
+        return read(connection -> queryOne(connection, "SELECT snapshot_key FROM ruleset_version WHERE version = ?",
+                rs -> rs.getString(1), version));
+    }
+
+    /**
+     * Records that the rule folders' content {@code snapshotKey} was acted on, if the content last acted on is still
+     * {@code previousKey}: false when another replica recorded something else first (it acts on this content then).
+     */
+    public boolean markFolderContent(String previousKey, String snapshotKey) {
+        return inTransaction(connection -> update(connection, "UPDATE folder_source SET snapshot_key = ?, seen_at = ?"
+                + " WHERE id = 1 AND snapshot_key = ?", snapshotKey, now(), previousKey) == 1);
+    }
+
+    /** The rule-folder content last acted on; empty text before the first. */
+    public String folderContent() {
+        return read(connection -> queryOne(connection, "SELECT snapshot_key FROM folder_source WHERE id = 1",
+                rs -> rs.getString(1)).orElse(""));
+    }
+
+    private static RulesetSnapshot snapshot(Map<String, byte[]> files) {
+        List<RuleFile> ruleFiles = new ArrayList<>();
+        Map<String, byte[]> scenarios = new TreeMap<>();
+        files.forEach((path, content) -> {
+            if (path.startsWith(RULES)) {
+                ruleFiles.add(RuleFileSet.file(path.substring(RULES.length()), RuleFile.Kind.DRL, content));
+            } else if (path.startsWith(TABLES)) {
+                ruleFiles.add(RuleFileSet.file(path.substring(TABLES.length()), RuleFile.Kind.XLSX, content));
+            } else if (path.startsWith(SCENARIOS)) {
+                scenarios.put(path.substring(SCENARIOS.length()), content);
+            }
+        });
+        return new RulesetSnapshot(RuleFileSet.of(ruleFiles), ScenarioLoader.read(scenarios));
+    }
+
+    /** Every file of a snapshot under the path it has in the project (rules/, decision-tables/, scenarios/). */
+    public static Map<String, byte[]> paths(RulesetSnapshot snapshot) {
+        Map<String, byte[]> paths = new TreeMap<>();
+        for (RuleFile file : snapshot.files().files()) {
+            paths.put((file.kind() == RuleFile.Kind.DRL ? RULES : TABLES) + file.name(), file.content());
+        }
+        snapshot.scenarios().files().forEach((name, content) -> paths.put(SCENARIOS + name, content));
+        return paths;
+    }
+
+    private static Activation activation(ResultSet rs) throws SQLException {
+        return new Activation(rs.getLong(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getString(5),
+                rs.getString(6));
+    }
+
+    private static StoredVersion version(ResultSet rs, String active) throws SQLException {
+        String version = rs.getString(1);
+        Instant activatedAt = instant(rs, 7);
+        StoredVersion.State state = !rs.getBoolean(2) ? StoredVersion.State.REJECTED
+                : version.equals(active) ? StoredVersion.State.ACTIVE
+                : activatedAt != null ? StoredVersion.State.PREVIOUS : StoredVersion.State.PASSED;
+        return new StoredVersion(version, state, instant(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6),
+                activatedAt, rs.getString(8));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    // ------------------------------------------------------------------------------------------------ plain JDBC
+
+    @FunctionalInterface
+    private interface Work<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    private <T> T read(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            return work.run(connection);
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private <T> T inTransaction(Work<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    private static <T> Optional<T> queryOne(Connection connection, String sql, Row<T> row, Object... parameters)
+            throws SQLException {
+        List<T> all = queryAll(connection, sql, row, parameters);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    private static <T> List<T> queryAll(Connection connection, String sql, Row<T> row, Object... parameters)
+            throws SQLException {
+        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rs = statement.executeQuery()) {
+            List<T> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(row.map(rs));
+            }
+            return rows;
+        }
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
+        for (int i = 0; i < parameters.length; i++) {
+            statement.setObject(i + 1, parameters[i]);
+        }
+        return statement;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.coupondecision.store;
+
+import dev.coupondecision.support.ServiceProcess;
+import dev.coupondecision.tables.RulesetCopy;
+import dev.coupondecision.tables.TableEdit;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The packaged service restarted as an operator (or Kubernetes) restarts it: with the embedded store in a data
+ * directory of its own, a typo put into a table while it was down does not keep it from starting. It becomes ready
+ * on the store's last good version, and status, metrics and log name the typo's cell. Only a service that has never
+ * had a good version refuses to start, with the findings.
+ */
+class StoreRestartIT {
+    static final String DORMANT = """
+            {"customerId": "dormant-1", "asOf": "2026-11-18T12:00:00+08:00", "smsConsent": true, "orderCount": 2,
+             "ordersLast90Days": 1, "spendLast365Days": 300, "lastPurchaseDate": "2026-08-19"}""";
+
+    @Test
+    void aTypoOnDiskWhileTheServiceWasDownLeavesTheLastGoodVersionServing() throws Exception {
+        Path work = Files.createTempDirectory("store-restart-");
+        RulesetCopy rules = RulesetCopy.of(work.resolve("policy"));
+        Map<String, String> settings = settings(rules, work.resolve("data"));
+
+        String good;
+        try (ServiceProcess first = ServiceProcess.start(settings, Map.of()).awaitReady(Duration.ofSeconds(90))) {
+            good = decide(first).getString("rulesetVersion");
+        }
+
+        Path coupons = rules.tables().resolve("coupons.xlsx");
+        Files.write(coupons, TableEdit.edited(Files.readAllBytes(coupons), t -> t.set("B19", "DORMNAT")));
+        Instant restarted = Instant.now();
+        try (ServiceProcess second = ServiceProcess.start(settings, Map.of()).awaitReady(Duration.ofSeconds(60))) {
+            assertThat(Duration.between(restarted, Instant.now())).isLessThan(Duration.ofMinutes(1));
+            assertThat(decide(second).getString("rulesetVersion")).isEqualTo(good);
+            JsonPath status = second.as("ops", "analyst").get("/rulesets/status").then().statusCode(200).extract().jsonPath();
+            assertThat(status.getString("activeVersion")).isEqualTo(good);
+            assertThat(status.getBoolean("lastCandidate.accepted")).isFalse();
+            assertThat(status.getList("lastCandidate.findings.cell", String.class)).contains("B19");
+            assertThat(second.anonymous().get("/q/metrics").asString()).contains("coupon_ruleset_candidate_rejected 1.0");
+            assertThat(second.log()).contains("rejected").contains("B19");
+        }
+
+        try (ServiceProcess third = ServiceProcess.start(settings, Map.of()).awaitReady(Duration.ofSeconds(60))) {
+            assertThat(third.as("ops", "analyst").get("/rulesets/status").then().extract().jsonPath()
+                    .getList("lastCandidate.findings.cell", String.class))
+                    .as("a second restart on the same typo still names it").contains("B19");
+            assertThat(decide(third).getString("rulesetVersion")).isEqualTo(good);
+        }
+    }
+
+    @Test
+    void withNothingGoodInTheStoreABadTableStillStopsTheStartWithItsFinding() throws Exception {
+        Path work = Files.createTempDirectory("store-empty-");
+        RulesetCopy rules = RulesetCopy.of(work.resolve("policy"));
+        Path coupons = rules.tables().resolve("coupons.xlsx");
+        Files.write(coupons, TableEdit.edited(Files.readAllBytes(coupons), t -> t.set("B19", "DORMNAT")));
+
+        try (ServiceProcess service = ServiceProcess.start(settings(rules, work.resolve("data")), Map.of())) {
+            assertThat(service.awaitExit(Duration.ofSeconds(90))).isNotZero();
+            assertThat(service.log()).contains("B19").contains("DORMNAT");
+        }
+    }
+
+    static Map<String, String> settings(RulesetCopy rules, Path data) {
+        return Map.of("coupon.rules-dir", rules.rules().toString(), "coupon.tables-dir", rules.tables().toString(),
+                "coupon.scenarios-dir", rules.scenarios().toString(), "coupon.store.data-dir", data.toString());
+    }
+
+    static JsonPath decide(ServiceProcess service) {
+        return service.as("crm-system", "crm").contentType("application/json").body(DORMANT).post("/decide")
+                .then().statusCode(200).extract().jsonPath();
+    }
+}
