@@ -140,7 +140,7 @@ started=$(date +%s%N)
 COUPON_JWT_PUBLIC_KEY_LOCATION=dev-jwt/publicKey.pem java $SERVICE_JAVA_OPTS \
   -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port="$PORT" \
   -Dcoupon.rules-dir="$TMP/rules" -Dcoupon.tables-dir="$TMP/decision-tables" -Dcoupon.scenarios-dir="$ROOT/scenarios" \
-  -Dcoupon.reload.enabled=false \
+  -Dcoupon.reload.enabled=false -Dcoupon.store.data-dir="$TMP/data" \
   -jar target/quarkus-app/quarkus-run.jar > "$OUT/service.log" 2>&1 &
 SERVICE=$!
 PIDS+=($SERVICE)

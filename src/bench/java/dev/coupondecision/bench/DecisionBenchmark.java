@@ -14,8 +14,6 @@ import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.reference.ReferencePolicy;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RuleOutcome;
-import org.kie.api.KieBase;
-import org.kie.api.runtime.StatelessKieSession;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -25,7 +23,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.io.IOException;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -52,13 +49,12 @@ public class DecisionBenchmark {
         Customer[] customers;
         ContactHistory[] histories;
         byte[][] bodies;
-        StatelessKieSession bareSession;
         ObjectReader reader;
         ObjectWriter responseWriter;
         FloorServer.Handler floor;
 
         @Setup
-        public void setUp() throws ReflectiveOperationException {
+        public void setUp() {
             BenchLogging.quiet();
             ruleset = ReferenceRuleset.get();
             List<String> json = BenchProfiles.json(PROFILES, BenchProfiles.SEED);
@@ -72,10 +68,6 @@ public class DecisionBenchmark {
                 customers[i] = CustomerFacts.customer(requests[i]);
                 histories[i] = CustomerFacts.history(requests[i]);
             }
-            // The ruleset's knowledge base (package-private in src/main), for a session without the listener.
-            Method kieBase = CompiledRuleset.class.getDeclaredMethod("kieBase");
-            kieBase.setAccessible(true);
-            bareSession = ((KieBase) kieBase.invoke(ruleset)).newStatelessKieSession();
             ObjectMapper mapper = new ObjectMapper();
             reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             responseWriter = mapper.writerFor(DecisionResponse.class);
@@ -117,15 +109,6 @@ public class DecisionBenchmark {
     public RuleOutcome engineEvaluate(Data data, Cursor cursor) {
         int i = cursor.next();
         return data.ruleset.evaluate(data.customers[i], data.histories[i]);
-    }
-
-    /**
-     * (b) The fixed cost of one stateless execute: a session of the same knowledge base, no listener, no facts
-     * (no rule fires). What several customers per execute could at most save per customer.
-     */
-    @Benchmark
-    public void engineEmptyExecute(Data data) {
-        data.bareSession.execute(List.of());
     }
 
     /** In process, the /decide work around HTTP: bytes → tree → validated request → Drools decision → bytes. */

@@ -9,6 +9,7 @@ import dev.coupondecision.decision.request.RequestParser;
 import dev.coupondecision.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -42,6 +43,7 @@ public class DecideResource {
     }
 
     @POST
+    @NonBlocking // tens of microseconds of CPU and nothing that waits: on the event loop, no worker-thread hand-off
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "decide", summary = "Decide tier, coupon, send window and eligibility for one customer",

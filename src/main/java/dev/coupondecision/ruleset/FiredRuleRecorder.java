@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Records the rules that fire during one decision. A stateless session is shared by all threads and each
- * decision runs on its caller's thread, so the list being filled is bound to that thread for the call.
+ * Records the rules that fire during one decision. One recorder listens to every session of a knowledge base and
+ * each decision fires on its caller's thread, so the list being filled is bound to that thread for the call.
  */
 final class FiredRuleRecorder extends DefaultAgendaEventListener {
     /** Keyed by the knowledge base's own rule objects, which are the ones a match reports. */
