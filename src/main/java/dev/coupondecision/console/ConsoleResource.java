@@ -17,8 +17,6 @@ import dev.coupondecision.impact.CandidateSubmission;
 import dev.coupondecision.impact.DryRunReport;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.FiredRule;
-import dev.coupondecision.ruleset.RuleFile;
-import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.ruleset.table.WorkbookLimits;
 import dev.coupondecision.scenario.ScenarioJson;
 import dev.coupondecision.scenario.ScenarioLoader;
@@ -28,6 +26,8 @@ import dev.coupondecision.store.RulesetStore;
 import dev.coupondecision.store.StoredRuleset;
 import dev.coupondecision.store.StoredVersion;
 import dev.coupondecision.store.VersionDiff;
+import dev.coupondecision.upload.InvalidUploadException;
+import dev.coupondecision.upload.UploadedRuleFiles;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -49,7 +49,6 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -58,7 +57,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -180,33 +178,19 @@ public class ConsoleResource {
     @RolesAllowed("analyst")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public String submit(@RestForm(FileUpload.ALL) List<FileUpload> parts, @RestForm("comment") String comment) {
-        List<RuleFile> rules = new ArrayList<>();
-        Map<String, byte[]> scenarios = new TreeMap<>();
-        List<String> refused = new ArrayList<>();
-        for (FileUpload part : parts == null ? List.<FileUpload>of() : parts) {
-            String name = part.fileName() == null ? "" : part.fileName();
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (part.size() <= 0 || part.size() > limits.maxBytes() || name.contains("/") || name.contains("\\")
-                    || name.startsWith(".") || name.startsWith("~$")) {
-                refused.add(name + ": not a usable file (empty, too large, hidden or with a path)");
-            } else if (lower.endsWith(".xlsx")) {
-                rules.add(RuleFileSet.file(name, RuleFile.Kind.XLSX, bytes(part)));
-            } else if (lower.endsWith(".drl")) {
-                rules.add(RuleFileSet.file(name, RuleFile.Kind.DRL, bytes(part)));
-            } else if (lower.endsWith(".json") && name.matches("[a-z0-9][a-z0-9._-]*(__[a-z0-9][a-z0-9._-]*)*\\.json")) {
-                scenarios.put(name.replace("__", "/"), bytes(part));
-            } else {
-                refused.add(name + ": the console takes .xlsx tables, .drl rules and scenario .json files"
-                        + " (named like tiers__x.json)");
-            }
+        UploadedRuleFiles.Upload upload;
+        try {
+            upload = UploadedRuleFiles.readDropped(parts, limits);
+        } catch (InvalidUploadException e) {
+            return candidateResult.data("refused", e.violations().stream().map(v -> (v.rejectedValue() == null ? "(no file)"
+                    : v.rejectedValue().asText()) + ": expected " + v.expected()).toList()).data("report", null).render();
         }
-        if (!refused.isEmpty() || (rules.isEmpty() && scenarios.isEmpty())) {
-            return candidateResult.data("refused", refused.isEmpty() ? List.of("drop at least one file") : refused)
-                    .data("report", null).render();
+        if (upload.rules().isEmpty() && upload.scenarios().isEmpty()) {
+            return candidateResult.data("refused", List.of("drop at least one file")).data("report", null).render();
         }
         DryRunReport report;
         try {
-            report = candidates.submit(rules, scenarios, false,
+            report = candidates.submit(upload.rules(), upload.scenarios(), false,
                     new RulesetStore.Origin(user(), "upload:console", comment == null || comment.isBlank() ? null : comment.strip()));
         } catch (IllegalArgumentException e) {
             return candidateResult.data("refused", List.of(e.getMessage())).data("report", null).render();
@@ -385,13 +369,5 @@ public class ConsoleResource {
 
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static byte[] bytes(FileUpload part) {
-        try {
-            return Files.readAllBytes(part.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

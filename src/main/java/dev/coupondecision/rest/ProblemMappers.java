@@ -1,5 +1,6 @@
 package dev.coupondecision.rest;
 
+import dev.coupondecision.upload.InvalidUploadException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.coupondecision.batch.BatchSpool;

@@ -1,5 +1,6 @@
 package dev.coupondecision.rest;
 
+import dev.coupondecision.upload.UploadedRuleFiles;
 import dev.coupondecision.activation.RulesetRegistry;
 import dev.coupondecision.store.RulesetSnapshot;
 import dev.coupondecision.config.DecisionConfig;

@@ -1,5 +1,6 @@
 package dev.coupondecision.rest;
 
+import dev.coupondecision.upload.UploadedRuleFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coupondecision.activation.RulesetRegistry;

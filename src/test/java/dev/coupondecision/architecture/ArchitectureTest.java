@@ -38,6 +38,7 @@ class ArchitectureTest {
                 .layer("Health").definedBy("dev.coupondecision.health..")
                 .layer("Security").definedBy("dev.coupondecision.security..")
                 .layer("Console").definedBy("dev.coupondecision.console..")
+                .layer("Upload").definedBy("dev.coupondecision.upload..")
                 .layer("UseCases").definedBy("dev.coupondecision.impact..", "dev.coupondecision.batch..")
                 .layer("Gate").definedBy("dev.coupondecision.activation..")
                 .layer("Store").definedBy("dev.coupondecision.store..")
@@ -52,13 +53,14 @@ class ArchitectureTest {
                 .whereLayer("Health").mayNotBeAccessedByAnyLayer()
                 .whereLayer("Security").mayOnlyBeAccessedByLayers("Cli")
                 .whereLayer("Console").mayNotBeAccessedByAnyLayer()
+                .whereLayer("Upload").mayOnlyBeAccessedByLayers("Rest", "Console")
                 .whereLayer("UseCases").mayOnlyBeAccessedByLayers("Rest", "Cli", "Console")
                 .whereLayer("Gate").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console")
                 .whereLayer("Store").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console", "Gate")
                 .whereLayer("Scenario").mayOnlyBeAccessedByLayers("Rest", "Cli", "UseCases", "Console", "Gate", "Store")
                 .whereLayer("Decision").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console", "Gate",
                         "Store", "Scenario")
-                .whereLayer("Ruleset").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console", "Gate",
+                .whereLayer("Ruleset").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "Upload", "UseCases", "Console", "Gate",
                         "Store", "Scenario", "Decision")
                 .whereLayer("Facts").mayOnlyBeAccessedByLayers("Rest", "Cli", "UseCases", "Console", "Gate", "Store",
                         "Scenario", "Decision", "Ruleset")
@@ -73,7 +75,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.coupondecision.activation..",
                         "dev.coupondecision.batch..", "dev.coupondecision.cli..", "dev.coupondecision.decision..",
                         "dev.coupondecision.health..", "dev.coupondecision.impact..", "dev.coupondecision.rest..",
-                        "dev.coupondecision.security..", "dev.coupondecision.console..", "dev.coupondecision.store..",
+                        "dev.coupondecision.security..", "dev.coupondecision.console..", "dev.coupondecision.store..", "dev.coupondecision.upload..",
                         "dev.coupondecision.ruleset..", "dev.coupondecision.scenario..")
                 .check(MAIN);
     }

@@ -74,8 +74,11 @@ public final class Customer {
         return !today.isBefore(date(isoDate));
     }
 
-    /** For "Expires on" columns: whether the decision's local date is before an ISO date. */
-    public boolean before(String isoDate) {
+    /**
+     * For "Expires on" columns: whether the decision's local date is before an ISO date. (Not {@code before}: the
+     * executable model reads that as Drools' temporal operator.)
+     */
+    public boolean beforeDay(String isoDate) {
         return today.isBefore(date(isoDate));
     }
 

@@ -1,4 +1,4 @@
-package dev.coupondecision.rest;
+package dev.coupondecision.upload;
 
 import dev.coupondecision.problem.Violation;
 

@@ -1,4 +1,4 @@
-package dev.coupondecision.rest;
+package dev.coupondecision.upload;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.coupondecision.problem.Violation;
@@ -23,8 +23,8 @@ import java.util.Set;
  * gives their path below {@code scenarios/} with {@code __} for {@code /} ({@code tiers__x.json} is
  * {@code tiers/x.json}, as in the Kubernetes ConfigMap). Every rejected part is reported at once.
  */
-final class UploadedRuleFiles {
-    static final String SCENARIO_PART = "scenarios";
+public final class UploadedRuleFiles {
+    public static final String SCENARIO_PART = "scenarios";
     private static final long MAX_SCENARIO_BYTES = 1024 * 1024;
     private static final java.util.regex.Pattern SCENARIO_NAME = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9._-]*(__[a-z0-9][a-z0-9._-]*)*\\.json");
 
@@ -32,16 +32,30 @@ final class UploadedRuleFiles {
     }
 
     /** Rule files and scenario files of one upload. */
-    record Upload(List<RuleFile> rules, java.util.Map<String, byte[]> scenarios) {
+    public record Upload(List<RuleFile> rules, java.util.Map<String, byte[]> scenarios) {
     }
 
-    /** The rule-file parts and the scenario parts of a multipart request. */
-    static Upload readWithScenarios(List<FileUpload> uploads, WorkbookLimits limits) {
+    /** The rule-file parts and the scenario parts (part name {@value #SCENARIO_PART}) of a multipart request. */
+    public static Upload readWithScenarios(List<FileUpload> uploads, WorkbookLimits limits) {
+        return readWithScenarios(uploads, limits, upload -> SCENARIO_PART.equals(upload.name()));
+    }
+
+    /**
+     * Files dropped together in the console, whatever their part names: {@code .json} files are scenarios, the rest
+     * rule files, checked as {@link #readWithScenarios(List, WorkbookLimits)} checks them.
+     */
+    public static Upload readDropped(List<FileUpload> uploads, WorkbookLimits limits) {
+        return readWithScenarios(uploads, limits, upload -> upload.fileName() != null
+                && upload.fileName().toLowerCase(Locale.ROOT).endsWith(".json"));
+    }
+
+    private static Upload readWithScenarios(List<FileUpload> uploads, WorkbookLimits limits,
+                                            java.util.function.Predicate<FileUpload> isScenario) {
         List<FileUpload> rules = new ArrayList<>();
         java.util.Map<String, byte[]> scenarios = new java.util.TreeMap<>();
         List<Violation> violations = new ArrayList<>();
         for (FileUpload upload : uploads == null ? List.<FileUpload>of() : uploads) {
-            if (!SCENARIO_PART.equals(upload.name())) {
+            if (!isScenario.test(upload)) {
                 rules.add(upload);
                 continue;
             }
@@ -61,7 +75,7 @@ final class UploadedRuleFiles {
         return new Upload(rules.isEmpty() && !scenarios.isEmpty() ? List.of() : read(rules, limits), scenarios);
     }
 
-    static List<RuleFile> read(List<FileUpload> uploads, WorkbookLimits limits) {
+    public static List<RuleFile> read(List<FileUpload> uploads, WorkbookLimits limits) {
         List<Violation> violations = new ArrayList<>();
         if (uploads == null || uploads.isEmpty()) {
             throw new InvalidUploadException(List.of(new Violation("(body)", null,
