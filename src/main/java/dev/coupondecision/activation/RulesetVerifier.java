@@ -5,7 +5,6 @@ import dev.coupondecision.config.DecisionConfig;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.Finding;
 import dev.coupondecision.ruleset.RuleFileSet;
-import dev.coupondecision.ruleset.CompiledModuleCache;
 import dev.coupondecision.ruleset.RulesetCompiler;
 import dev.coupondecision.ruleset.RulesetException;
 import dev.coupondecision.ruleset.lint.RulesetLinter;
@@ -34,16 +33,12 @@ public final class RulesetVerifier {
         this.clock = clock;
     }
 
-    /** The verifier the service runs, configured as the service is (the CLI builds it the same way, without a cache). */
+    /** The verifier the service runs, configured as the service is (the CLI builds it the same way). */
     public static RulesetVerifier configured(DecisionConfig config, Clock clock) {
-        return configured(config, clock, CompiledModuleCache.NONE);
-    }
-
-    public static RulesetVerifier configured(DecisionConfig config, Clock clock, CompiledModuleCache compiled) {
         WorkbookLimits limits = WorkbookLimits.from(config.ruleFiles());
         return new RulesetVerifier(
                 new RulesetLinter(config.lint().quietHoursStart(), config.lint().quietHoursEnd(), limits),
-                new RulesetCompiler(clock, limits, compiled), new ScenarioRunner(clock, config.defaultTimezone()), clock);
+                new RulesetCompiler(clock, limits), new ScenarioRunner(clock, config.defaultTimezone()), clock);
     }
 
     public RulesetCheck verify(RulesetSnapshot snapshot) {

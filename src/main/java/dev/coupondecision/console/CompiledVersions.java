@@ -7,7 +7,6 @@ import dev.coupondecision.config.DecisionConfig;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RulesetCompiler;
 import dev.coupondecision.ruleset.table.WorkbookLimits;
-import dev.coupondecision.store.RulesetStore;
 import dev.coupondecision.store.StoredRuleset;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,9 +22,9 @@ class CompiledVersions {
     private final RulesetCompiler compiler;
     private final Cache<String, CompiledRuleset> cache = Caffeine.newBuilder().maximumSize(4).build();
 
-    CompiledVersions(RulesetRegistry registry, RulesetStore store, DecisionConfig config, Clock clock) {
+    CompiledVersions(RulesetRegistry registry, DecisionConfig config, Clock clock) {
         this.registry = registry;
-        this.compiler = new RulesetCompiler(clock, WorkbookLimits.from(config.ruleFiles()), store.compiledModules());
+        this.compiler = new RulesetCompiler(clock, WorkbookLimits.from(config.ruleFiles()));
     }
 
     /** @throws dev.coupondecision.ruleset.RulesetException when the version does not compile (a rejected one) */

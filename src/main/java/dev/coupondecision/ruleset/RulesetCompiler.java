@@ -29,38 +29,28 @@ import java.util.TreeMap;
 
 /**
  * Compiles a {@link RuleFileSet} into a {@link CompiledRuleset}: DRL files as they are, spreadsheets through
- * the DRL Drools generates from each sheet. The DRL compiler checks them first: every error is reported against
- * the file the analyst or developer wrote (file, sheet and row; or file and line), never against generated code
- * alone, and it names each rule's source. The rules that passed then decide as an executable model
- * ({@link ExecutableModel}), the one engine path of the service.
+ * the DRL Drools generates from each sheet. Every error is reported against the file the analyst or
+ * developer wrote (file, sheet and row; or file and line), never against generated code alone.
  */
 public final class RulesetCompiler {
     /** Every ruleset is compiled and runs with a class loader that shows rule code only the facts and the engine. */
     private static final ClassLoader RULE_CLASS_LOADER = new RuleClassLoader(RulesetCompiler.class.getClassLoader());
     private final Clock clock;
     private final WorkbookLimits limits;
-    private final CompiledModuleCache cache;
 
-    /** A compiler that keeps no compiled rulesets between runs (the command-line tools, tests). */
     public RulesetCompiler(Clock clock, WorkbookLimits limits) {
-        this(clock, limits, CompiledModuleCache.NONE);
-    }
-
-    public RulesetCompiler(Clock clock, WorkbookLimits limits, CompiledModuleCache cache) {
         this.clock = clock;
         this.limits = limits;
-        this.cache = cache;
     }
 
     public CompiledRuleset compile(RuleFileSet files) {
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder(
                 KnowledgeBuilderFactory.newKnowledgeBuilderConfiguration(null, RULE_CLASS_LOADER));
         Map<String, TranslatedSheet> sheetsByPath = new HashMap<>();
-        List<ExecutableModel.Drl> drls = new ArrayList<>();
         List<Finding> errors = new ArrayList<>();
         for (RuleFile file : files.files()) {
             try {
-                addToBuilder(builder, file, sheetsByPath, drls);
+                addToBuilder(builder, file, sheetsByPath);
             } catch (RulesetException e) {
                 errors.addAll(e.findings());
             } catch (UnreadableWorkbookException e) {
@@ -77,12 +67,11 @@ public final class RulesetCompiler {
         if (!errors.isEmpty()) {
             throw new RulesetException(List.copyOf(new LinkedHashSet<>(errors)));
         }
-        // the DRL compiler's knowledge base names each rule's file and row; the executable model's decides
-        KieBase drlKieBase = builder.newKieBase();
-        Map<String, FiredRule> firedRuleByName = new HashMap<>();
+        KieBase kieBase = builder.newKieBase();
+        Map<Rule, FiredRule> firedRuleByRule = new IdentityHashMap<>();
         Map<String, RuleLocation> locations = new HashMap<>();
         Map<String, Integer> rulesPerSource = new TreeMap<>();
-        for (KiePackage kiePackage : drlKieBase.getKiePackages()) {
+        for (KiePackage kiePackage : kieBase.getKiePackages()) {
             for (Rule rule : kiePackage.getRules()) {
                 String path = sourcePathOf(rule);
                 TranslatedSheet sheet = sheetsByPath.get(path);
@@ -90,47 +79,19 @@ public final class RulesetCompiler {
                         : new RuleLocation(sheet.file(), sheet.sheet(), "row " + sheet.rowByRule().get(rule.getName()));
                 String source = sheet == null ? path + " › " + rule.getName()
                         : location.file() + " › " + location.sheet() + " › " + location.cell();
-                firedRuleByName.put(qualifiedName(rule), new FiredRule(rule.getName(), source));
+                firedRuleByRule.put(rule, new FiredRule(rule.getName(), source));
                 locations.put(source, location);
                 rulesPerSource.merge(sheet == null ? path : sheet.file() + " › " + sheet.sheet(), 1, Integer::sum);
             }
         }
-        KieBase kieBase;
-        try {
-            kieBase = ExecutableModel.build(files.version(), drls, RULE_CLASS_LOADER, cache);
-        } catch (IllegalStateException e) {
-            // the DRL compiler took the rules, the deciding engine does not: a developer's matter, said so
-            throw new RulesetException(List.of(Finding.about(Finding.Severity.ERROR, "the ruleset " + files.version(),
-                    "the rules compile, but the decision engine (Drools' executable model) cannot build them; ask a"
-                            + " developer to write the rule or column template another way: " + e.getMessage())));
-        }
-        Map<Rule, FiredRule> firedRuleByRule = new IdentityHashMap<>();
-        for (KiePackage kiePackage : kieBase.getKiePackages()) {
-            for (Rule rule : kiePackage.getRules()) {
-                FiredRule fired = firedRuleByName.get(qualifiedName(rule));
-                if (fired == null) {
-                    throw new IllegalStateException("rule " + qualifiedName(rule) + " of the executable model is not in the DRL");
-                }
-                firedRuleByRule.put(rule, fired);
-            }
-        }
-        if (firedRuleByRule.size() != firedRuleByName.size()) {
-            throw new IllegalStateException("the executable model has " + firedRuleByRule.size() + " rules, the DRL "
-                    + firedRuleByName.size());
-        }
         return new CompiledRuleset(files, clock.instant(), rulesPerSource, kieBase, firedRuleByRule, locations);
-    }
-
-    private static String qualifiedName(Rule rule) {
-        return rule.getPackageName() + "." + rule.getName();
     }
 
     /**
      * Adds a file to the builder only when the code guard accepts all of it (for a table: all the DRL generated from
      * each of its sheets); otherwise throws the guard's findings, at the line of the DRL or the cell of the table.
      */
-    private void addToBuilder(KnowledgeBuilder builder, RuleFile file, Map<String, TranslatedSheet> sheetsByPath,
-                              List<ExecutableModel.Drl> drls) {
+    private void addToBuilder(KnowledgeBuilder builder, RuleFile file, Map<String, TranslatedSheet> sheetsByPath) {
         switch (file.kind()) {
             case DRL -> {
                 limits.problemWith(file.name(), false, file.content()).ifPresent(tooLarge -> guard(List.of(
@@ -139,7 +100,6 @@ public final class RulesetCompiler {
                 guard(DrlGuard.check(drl).stream().map(r -> Finding.inDrl(Finding.Severity.ERROR, file.name(), r.line(),
                         r.column(), "rule code refused: " + r.message())).toList());
                 builder.add(resource(file.content(), file.name()), ResourceType.DRL);
-                drls.add(new ExecutableModel.Drl(file.name(), drl));
             }
             case XLSX -> {
                 List<TranslatedSheet> sheets = SheetTranslator.translate(file.name(), file.workbook(limits));
@@ -152,7 +112,6 @@ public final class RulesetCompiler {
                 for (TranslatedSheet sheet : sheets) {
                     sheetsByPath.put(sheet.sourcePath(), sheet);
                     builder.add(resource(sheet.drl().getBytes(StandardCharsets.UTF_8), sheet.sourcePath()), ResourceType.DRL);
-                    drls.add(new ExecutableModel.Drl(sheet.sourcePath(), sheet.drl()));
                 }
             }
         }

@@ -1,12 +1,9 @@
 package dev.coupondecision.store;
 
-import dev.coupondecision.ruleset.CompiledModuleCache;
 import dev.coupondecision.ruleset.RuleFile;
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.scenario.ScenarioLoader;
 import dev.coupondecision.hashing.Sha256;
-
-import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -30,7 +27,6 @@ import java.util.TreeMap;
  * replaced) when the same rule files come back with other scenarios.
  */
 public final class RulesetStore {
-    private static final Logger LOG = Logger.getLogger(RulesetStore.class);
     static final String RULES = "rules/";
     static final String TABLES = "decision-tables/";
     static final String SCENARIOS = "scenarios/";
@@ -184,36 +180,6 @@ public final class RulesetStore {
     public String folderContent() {
         return read(connection -> queryOne(connection, "SELECT snapshot_key FROM folder_source WHERE id = 1",
                 rs -> rs.getString(1)).orElse(""));
-    }
-
-    /**
-     * The compiled rulesets kept in the store, as the compiler's cache. The store being unreachable only costs a
-     * compilation: reading or writing the cache never fails a compile.
-     */
-    public CompiledModuleCache compiledModules() {
-        return new CompiledModuleCache() {
-            @Override
-            public Optional<byte[]> get(String key) {
-                try {
-                    return read(connection -> queryOne(connection, "SELECT module FROM compiled_module WHERE cache_key = ?",
-                            rs -> rs.getBytes(1), key));
-                } catch (StoreException e) {
-                    LOG.warnf("cannot read the compiled ruleset %s from the store, compiling it: %s", key, e.getMessage());
-                    return Optional.empty();
-                }
-            }
-
-            @Override
-            public void put(String key, byte[] module) {
-                try {
-                    read(connection -> update(connection, "INSERT INTO compiled_module (cache_key, module, created_at)"
-                            + " VALUES (?, ?, ?)", key, module, now()));
-                } catch (StoreException e) {
-                    // another replica stored it first (a duplicate key), or the store is unreachable: both harmless
-                    LOG.debugf("compiled ruleset %s not stored: %s", key, e.getMessage());
-                }
-            }
-        };
     }
 
     private static RulesetSnapshot snapshot(Map<String, byte[]> files) {

@@ -39,7 +39,7 @@ class EffectiveDatesTest {
                 .column("NAME", null, null, "Rule")
                 .column("CONDITION", "$d : Decision", "tier == Tier.$param", "Tier")
                 .column("CONDITION", "$c : Customer", "onOrAfter(\"$param\")", "Effective from")
-                .column("CONDITION", "$c : Customer", "beforeDay(\"$param\")", "Expires on")
+                .column("CONDITION", "$c : Customer", "before(\"$param\")", "Expires on")
                 .column("ACTION", null, "modify($d) { setCouponType(CouponType.$param) }", "Coupon type")
                 .column("ACTION", null, "$d.setAmountOff($param);", "Amount off")
                 .column("ACTION", null, "$d.setMinSpend($param);", "Min spend")

@@ -3,7 +3,6 @@ package dev.coupondecision.store;
 import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.store.RulesetSnapshot;
 import dev.coupondecision.ruleset.RuleFile;
-import dev.coupondecision.ruleset.CompiledModuleCache;
 import dev.coupondecision.ruleset.RuleFileSet;
 import dev.coupondecision.scenario.ScenarioLoader;
 import dev.coupondecision.support.PostgresServer;
@@ -98,20 +97,6 @@ class RulesetStoreTest {
                 Instant.parse("2026-12-01T10:00:00Z"), "folder", "folder:/config", null, null, null));
         assertThat(stored.reportJson()).isEqualTo("{\"accepted\": true}");
         assertThat(store.ruleset("ffffffffffff")).isEmpty();
-    }
-
-    @ParameterizedTest
-    @EnumSource(Database.class)
-    void aCompiledRulesetIsKeptOnceAndReadBackByItsKey(Database database) {
-        CompiledModuleCache cache = store(database.migrated(), "2026-12-01T10:00:00Z").compiledModules();
-        byte[] module = new byte[300_000];
-        new java.util.Random(7).nextBytes(module);
-
-        assertThat(cache.get("abc/drools-10.2.0")).isEmpty();
-        cache.put("abc/drools-10.2.0", module);
-        cache.put("abc/drools-10.2.0", new byte[] {1, 2, 3}); // a second replica built it too: the first one stays
-        assertThat(cache.get("abc/drools-10.2.0")).hasValue(module);
-        assertThat(cache.get("abc/drools-10.3.0")).as("another engine release builds its own").isEmpty();
     }
 
     @ParameterizedTest

@@ -74,11 +74,8 @@ public final class Customer {
         return !today.isBefore(date(isoDate));
     }
 
-    /**
-     * For "Expires on" columns: whether the decision's local date is before an ISO date. (Not {@code before}: the
-     * executable model reads that as Drools' temporal operator.)
-     */
-    public boolean beforeDay(String isoDate) {
+    /** For "Expires on" columns: whether the decision's local date is before an ISO date. */
+    public boolean before(String isoDate) {
         return today.isBefore(date(isoDate));
     }
 

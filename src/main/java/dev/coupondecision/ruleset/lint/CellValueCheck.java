@@ -97,7 +97,7 @@ final class CellValueCheck {
             quoted(cell, value, findings);
             if (template.contains("setWindows(")) {
                 windows(cell, value, findings);
-            } else if (template.contains("onOrAfter(") || template.contains("beforeDay(")) {
+            } else if (template.contains("onOrAfter(") || template.contains("before(")) {
                 date(cell, value, findings);
             }
             return;
