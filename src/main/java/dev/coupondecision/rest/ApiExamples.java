@@ -13,7 +13,7 @@ final class ApiExamples {
 
     static final String RESPONSE = """
             {"decisionId": "17b976c3-a9ae-4e64-87f9-0a9554266a08", "customerId": "c-1001",
-             "asOf": "2026-11-20T12:00:00+08:00", "rulesetVersion": "81f3c0047d10", "tier": "HIGH_VALUE",
+             "asOf": "2026-11-20T12:00:00+08:00", "rulesetVersion": "b6a0b6e45c24", "tier": "HIGH_VALUE",
              "coupon": {"type": "BIRTHDAY", "amountOff": 50, "minSpend": 0, "percentOff": null, "validHours": 168,
                         "validUntil": "2026-11-30T20:05:00+08:00", "category": "beauty", "experiment": null, "variant": null},
              "frequencyCap": {"maxMessages": 4, "periodDays": 30},
@@ -51,8 +51,8 @@ final class ApiExamples {
             """;
 
     static final String BATCH_RESPONSE = """
-            {"line":1,"rulesetVersion":"81f3c0047d10","decision":{"decisionId":"08716093-796f-4e8d-b04e-9d4e6836a86b","customerId":"c-2001","asOf":"2026-11-20T12:00:00+08:00","rulesetVersion":"81f3c0047d10","tier":"COLD_LEAD","coupon":{"type":"NONE","amountOff":null,"minSpend":null,"percentOff":null,"validHours":null,"category":null,"variant":null},"frequencyCap":{"maxMessages":0,"periodDays":30},"eligible":false,"suppressions":[{"code":"NO_OFFER","message":"The coupon table assigns no offer to tier COLD_LEAD"}],"nextEligibleAt":null,"sendWindow":null,"firedRules":[{"rule":"Cold lead: no orders","source":"tiers.xlsx › Tiers › row 13"},{"rule":"ApplyTier","source":"decision-flow.drl › ApplyTier"},{"rule":"Weekday lunch and after work","source":"send-windows.xlsx › SendWindows › row 13"},{"rule":"Weekend morning","source":"send-windows.xlsx › SendWindows › row 14"},{"rule":"Cold lead cap","source":"frequency-caps.xlsx › FrequencyCaps › row 19"},{"rule":"Cold lead: no offer","source":"coupons.xlsx › Coupons › row 22"},{"rule":"SuppressWithoutOffer","source":"eligibility.drl › SuppressWithoutOffer"}]}}
-            {"line":2,"rulesetVersion":"81f3c0047d10","error":{"type":"https://coupon-decision.dev/problems/invalid-request","title":"Invalid decision request","status":400,"detail":"1 field was rejected","violations":[{"field":"orderCount","rejectedValue":-1,"expected":"an integer >= 0"}]}}
+            {"line":1,"customerId":"c-2001","rulesetVersion":"b6a0b6e45c24","decision":{"decisionId":"08716093-796f-4e8d-b04e-9d4e6836a86b","customerId":"c-2001","asOf":"2026-11-20T12:00:00+08:00","rulesetVersion":"b6a0b6e45c24","tier":"COLD_LEAD","coupon":{"type":"NONE","amountOff":null,"minSpend":null,"percentOff":null,"validHours":null,"category":null,"variant":null},"frequencyCap":{"maxMessages":0,"periodDays":30},"eligible":false,"suppressions":[{"code":"NO_OFFER","message":"The coupon table assigns no offer to tier COLD_LEAD"}],"nextEligibleAt":null,"sendWindow":null,"firedRules":[{"rule":"Cold lead: no orders","source":"tiers.xlsx › Tiers › row 13"},{"rule":"ApplyTier","source":"decision-flow.drl › ApplyTier"},{"rule":"Weekday lunch and after work","source":"send-windows.xlsx › SendWindows › row 13"},{"rule":"Weekend morning","source":"send-windows.xlsx › SendWindows › row 14"},{"rule":"Cold lead cap","source":"frequency-caps.xlsx › FrequencyCaps › row 19"},{"rule":"Cold lead: no offer","source":"coupons.xlsx › Coupons › row 22"},{"rule":"SuppressWithoutOffer","source":"eligibility.drl › SuppressWithoutOffer"}]}}
+            {"line":2,"customerId":"c-2002","rulesetVersion":"b6a0b6e45c24","error":{"type":"https://coupon-decision.dev/problems/invalid-request","title":"Invalid decision request","status":400,"detail":"1 field was rejected","violations":[{"field":"orderCount","rejectedValue":-1,"expected":"an integer >= 0"}]}}
             """;
 
     private ApiExamples() {
