@@ -487,6 +487,9 @@ public class DecideResourceTest {
         JsonNode ruleset = check(health, "ruleset");
         assertThat(ruleset.get("status").asText()).isEqualTo("UP");
         assertThat(ruleset.at("/data/version").asText()).matches("[0-9a-f]{12}");
+        assertThat(health.get("checks").findValuesAsText("name"))
+                .as("the store is not part of readiness: replicas keep serving through a store outage")
+                .containsExactly("ruleset");
         assertThat(Instant.parse(ruleset.at("/data/loadedAt").asText())).isBefore(Instant.now());
     }
 
