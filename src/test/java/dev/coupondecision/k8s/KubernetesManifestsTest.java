@@ -260,7 +260,7 @@ class KubernetesManifestsTest {
                 javaOpts = e.path("value").asText();
             }
         }
-        assertThat(javaOpts).contains("-XX:MaxRAMPercentage=50")
+        assertThat(javaOpts).contains("-XX:MaxRAMPercentage=33")
                 .contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
 
         JsonNode preStop = container.at("/lifecycle/preStop/exec/command");
