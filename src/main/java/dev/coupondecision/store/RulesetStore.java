@@ -31,11 +31,11 @@ public final class RulesetStore {
     static final String TABLES = "decision-tables/";
     static final String SCENARIOS = "scenarios/";
 
-    private final DataSource dataSource;
+    private final Jdbc jdbc;
     private final Clock clock;
 
     public RulesetStore(DataSource dataSource, Clock clock) {
-        this.dataSource = dataSource;
+        this.jdbc = new Jdbc(dataSource);
         this.clock = clock;
     }
 
@@ -49,17 +49,17 @@ public final class RulesetStore {
      */
     public boolean save(RulesetSnapshot snapshot, boolean passed, String reportJson, Origin origin) {
         String version = snapshot.files().version();
-        return inTransaction(connection -> {
-            Optional<Boolean> existing = queryOne(connection, "SELECT passed FROM ruleset_version WHERE version = ?",
+        return jdbc.inTransaction(connection -> {
+            Optional<Boolean> existing = Jdbc.queryOne(connection, "SELECT passed FROM ruleset_version WHERE version = ?",
                     rs -> rs.getBoolean(1), version);
             if (existing.isPresent() && existing.get()) {
                 return false;
             }
             if (existing.isPresent()) {
-                update(connection, "DELETE FROM ruleset_file WHERE version = ?", version);
-                update(connection, "DELETE FROM ruleset_version WHERE version = ?", version);
+                Jdbc.update(connection, "DELETE FROM ruleset_file WHERE version = ?", version);
+                Jdbc.update(connection, "DELETE FROM ruleset_version WHERE version = ?", version);
             }
-            update(connection, "INSERT INTO ruleset_version (version, passed, created_at, created_by, source, comment,"
+            Jdbc.update(connection, "INSERT INTO ruleset_version (version, passed, created_at, created_by, source, comment,"
                             + " snapshot_key, report) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", version, passed, now(),
                     origin.createdBy(), origin.source(), origin.comment(), snapshot.key(), reportJson);
             try (PreparedStatement insert = connection.prepareStatement(
@@ -82,57 +82,57 @@ public final class RulesetStore {
      * snapshot key says; false when the version has been active (then it is fixed for good) or is unknown.
      */
     public boolean addScenario(String version, String path, byte[] content, String snapshotKey) {
-        return inTransaction(connection -> {
-            boolean open = queryOne(connection, "SELECT v.passed AND NOT EXISTS (SELECT 1 FROM ruleset_activation a"
+        return jdbc.inTransaction(connection -> {
+            boolean open = Jdbc.queryOne(connection, "SELECT v.passed AND NOT EXISTS (SELECT 1 FROM ruleset_activation a"
                     + " WHERE a.version = v.version) FROM ruleset_version v WHERE v.version = ?", rs -> rs.getBoolean(1),
                     version).orElse(false);
             if (!open) {
                 return false;
             }
-            update(connection, "DELETE FROM ruleset_file WHERE version = ? AND path = ?", version, SCENARIOS + path);
-            update(connection, "INSERT INTO ruleset_file (version, path, sha256, content) VALUES (?, ?, ?, ?)", version,
+            Jdbc.update(connection, "DELETE FROM ruleset_file WHERE version = ? AND path = ?", version, SCENARIOS + path);
+            Jdbc.update(connection, "INSERT INTO ruleset_file (version, path, sha256, content) VALUES (?, ?, ?, ?)", version,
                     SCENARIOS + path, Sha256.hex(Sha256.of(content)), content);
-            update(connection, "UPDATE ruleset_version SET snapshot_key = ? WHERE version = ?", snapshotKey, version);
+            Jdbc.update(connection, "UPDATE ruleset_version SET snapshot_key = ? WHERE version = ?", snapshotKey, version);
             return true;
         });
     }
 
     /** The newest activation: the version that serves. */
     public Optional<Activation> active() {
-        return read(connection -> queryOne(connection, "SELECT id, version, activated_at, activated_by, comment,"
+        return jdbc.read(connection -> Jdbc.queryOne(connection, "SELECT id, version, activated_at, activated_by, comment,"
                 + " previous_version FROM ruleset_activation ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", RulesetStore::activation));
     }
 
     /** Records an activation; the version must have passed the gate. */
     public Activation activate(String version, String by, String comment) {
-        return inTransaction(connection -> {
-            Optional<Boolean> passed = queryOne(connection, "SELECT passed FROM ruleset_version WHERE version = ?",
+        return jdbc.inTransaction(connection -> {
+            Optional<Boolean> passed = Jdbc.queryOne(connection, "SELECT passed FROM ruleset_version WHERE version = ?",
                     rs -> rs.getBoolean(1), version);
             if (passed.isEmpty() || !passed.get()) {
                 throw new IllegalArgumentException("version " + version + (passed.isEmpty() ? " is not in the store"
                         : " did not pass the gate and cannot be activated"));
             }
-            String previous = queryOne(connection, "SELECT version FROM ruleset_activation ORDER BY id DESC"
+            String previous = Jdbc.queryOne(connection, "SELECT version FROM ruleset_activation ORDER BY id DESC"
                     + " FETCH FIRST 1 ROWS ONLY", rs -> rs.getString(1)).orElse(null);
-            update(connection, "INSERT INTO ruleset_activation (version, activated_at, activated_by, comment,"
+            Jdbc.update(connection, "INSERT INTO ruleset_activation (version, activated_at, activated_by, comment,"
                     + " previous_version) VALUES (?, ?, ?, ?, ?)", version, now(), by, comment, previous);
-            return queryOne(connection, "SELECT id, version, activated_at, activated_by, comment, previous_version"
+            return Jdbc.queryOne(connection, "SELECT id, version, activated_at, activated_by, comment, previous_version"
                     + " FROM ruleset_activation ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", RulesetStore::activation).orElseThrow();
         });
     }
 
     /** Every activation, newest first: the audit trail. */
     public List<Activation> activations() {
-        return read(connection -> queryAll(connection, "SELECT id, version, activated_at, activated_by, comment,"
+        return jdbc.read(connection -> Jdbc.queryAll(connection, "SELECT id, version, activated_at, activated_by, comment,"
                 + " previous_version FROM ruleset_activation ORDER BY id DESC", RulesetStore::activation));
     }
 
     /** Every stored ruleset, newest first, with its state. */
     public List<StoredVersion> versions() {
-        return read(connection -> {
-            String active = queryOne(connection, "SELECT version FROM ruleset_activation ORDER BY id DESC"
+        return jdbc.read(connection -> {
+            String active = Jdbc.queryOne(connection, "SELECT version FROM ruleset_activation ORDER BY id DESC"
                     + " FETCH FIRST 1 ROWS ONLY", rs -> rs.getString(1)).orElse(null);
-            return queryAll(connection, "SELECT v.version, v.passed, v.created_at, v.created_by, v.source, v.comment,"
+            return Jdbc.queryAll(connection, "SELECT v.version, v.passed, v.created_at, v.created_by, v.source, v.comment,"
                     + " a.activated_at, a.activated_by FROM ruleset_version v LEFT JOIN ruleset_activation a ON a.id ="
                     + " (SELECT MAX(id) FROM ruleset_activation WHERE version = v.version)"
                     + " ORDER BY v.created_at DESC, v.version", rs -> version(rs, active));
@@ -149,11 +149,11 @@ public final class RulesetStore {
         if (entry.isEmpty()) {
             return Optional.empty();
         }
-        return read(connection -> {
-            String report = queryOne(connection, "SELECT report FROM ruleset_version WHERE version = ?",
+        return jdbc.read(connection -> {
+            String report = Jdbc.queryOne(connection, "SELECT report FROM ruleset_version WHERE version = ?",
                     rs -> rs.getString(1), version).orElseThrow();
             Map<String, byte[]> files = new TreeMap<>();
-            for (Map.Entry<String, byte[]> file : queryAll(connection, "SELECT path, content FROM ruleset_file"
+            for (Map.Entry<String, byte[]> file : Jdbc.queryAll(connection, "SELECT path, content FROM ruleset_file"
                     + " WHERE version = ?", rs -> Map.entry(rs.getString(1), rs.getBytes(2)), version)) {
                 files.put(file.getKey(), file.getValue());
             }
@@ -163,7 +163,7 @@ public final class RulesetStore {
 
     /** The version and snapshot key stored for some rule files, if any: whether they were seen before. */
     public Optional<String> snapshotKey(String version) {
-        return read(connection -> queryOne(connection, "SELECT snapshot_key FROM ruleset_version WHERE version = ?",
+        return jdbc.read(connection -> Jdbc.queryOne(connection, "SELECT snapshot_key FROM ruleset_version WHERE version = ?",
                 rs -> rs.getString(1), version));
     }
 
@@ -172,13 +172,13 @@ public final class RulesetStore {
      * {@code previousKey}: false when another replica recorded something else first (it acts on this content then).
      */
     public boolean markFolderContent(String previousKey, String snapshotKey) {
-        return inTransaction(connection -> update(connection, "UPDATE folder_source SET snapshot_key = ?, seen_at = ?"
+        return jdbc.inTransaction(connection -> Jdbc.update(connection, "UPDATE folder_source SET snapshot_key = ?, seen_at = ?"
                 + " WHERE id = 1 AND snapshot_key = ?", snapshotKey, now(), previousKey) == 1);
     }
 
     /** The rule-folder content last acted on; empty text before the first. */
     public String folderContent() {
-        return read(connection -> queryOne(connection, "SELECT snapshot_key FROM folder_source WHERE id = 1",
+        return jdbc.read(connection -> Jdbc.queryOne(connection, "SELECT snapshot_key FROM folder_source WHERE id = 1",
                 rs -> rs.getString(1)).orElse(""));
     }
 
@@ -208,96 +208,21 @@ public final class RulesetStore {
     }
 
     private static Activation activation(ResultSet rs) throws SQLException {
-        return new Activation(rs.getLong(1), rs.getString(2), instant(rs, 3), rs.getString(4), rs.getString(5),
+        return new Activation(rs.getLong(1), rs.getString(2), Jdbc.instant(rs, 3), rs.getString(4), rs.getString(5),
                 rs.getString(6));
     }
 
     private static StoredVersion version(ResultSet rs, String active) throws SQLException {
         String version = rs.getString(1);
-        Instant activatedAt = instant(rs, 7);
+        Instant activatedAt = Jdbc.instant(rs, 7);
         StoredVersion.State state = !rs.getBoolean(2) ? StoredVersion.State.REJECTED
                 : version.equals(active) ? StoredVersion.State.ACTIVE
                 : activatedAt != null ? StoredVersion.State.PREVIOUS : StoredVersion.State.PASSED;
-        return new StoredVersion(version, state, instant(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6),
+        return new StoredVersion(version, state, Jdbc.instant(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6),
                 activatedAt, rs.getString(8));
     }
 
-    private static Instant instant(ResultSet rs, int column) throws SQLException {
-        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
-    }
-
     private OffsetDateTime now() {
-        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-    }
-
-    // ------------------------------------------------------------------------------------------------ plain JDBC
-
-    @FunctionalInterface
-    private interface Work<T> {
-        T run(Connection connection) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Row<T> {
-        T map(ResultSet rs) throws SQLException;
-    }
-
-    private <T> T read(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            return work.run(connection);
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    private <T> T inTransaction(Work<T> work) {
-        try (Connection connection = dataSource.getConnection()) {
-            boolean autoCommit = connection.getAutoCommit();
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
-        } catch (SQLException e) {
-            throw new StoreException(e);
-        }
-    }
-
-    private static int update(Connection connection, String sql, Object... parameters) throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters)) {
-            return statement.executeUpdate();
-        }
-    }
-
-    private static <T> Optional<T> queryOne(Connection connection, String sql, Row<T> row, Object... parameters)
-            throws SQLException {
-        List<T> all = queryAll(connection, sql, row, parameters);
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
-    }
-
-    private static <T> List<T> queryAll(Connection connection, String sql, Row<T> row, Object... parameters)
-            throws SQLException {
-        try (PreparedStatement statement = prepare(connection, sql, parameters); ResultSet rs = statement.executeQuery()) {
-            List<T> rows = new ArrayList<>();
-            while (rs.next()) {
-                rows.add(row.map(rs));
-            }
-            return rows;
-        }
-    }
-
-    private static PreparedStatement prepare(Connection connection, String sql, Object... parameters) throws SQLException {
-        PreparedStatement statement = connection.prepareStatement(sql);
-        for (int i = 0; i < parameters.length; i++) {
-            statement.setObject(i + 1, parameters[i]);
-        }
-        return statement;
+        return Jdbc.utc(clock.instant());
     }
 }
