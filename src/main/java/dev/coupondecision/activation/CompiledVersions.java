@@ -1,8 +1,7 @@
-package dev.coupondecision.console;
+package dev.coupondecision.activation;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.coupondecision.activation.RulesetRegistry;
 import dev.coupondecision.config.DecisionConfig;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RulesetCompiler;
@@ -13,22 +12,22 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 
 /**
- * Stored versions compiled for the simulator: the serving one as it serves, others compiled on first use and kept
+ * Stored versions compiled for the simulator and replays: the serving one as it serves, others compiled on first use and kept
  * (the few most recent), so that trying profiles on a candidate costs one compilation.
  */
 @ApplicationScoped
-class CompiledVersions {
+public class CompiledVersions {
     private final RulesetRegistry registry;
     private final RulesetCompiler compiler;
     private final Cache<String, CompiledRuleset> cache = Caffeine.newBuilder().maximumSize(4).build();
 
-    CompiledVersions(RulesetRegistry registry, DecisionConfig config, Clock clock) {
+    public CompiledVersions(RulesetRegistry registry, DecisionConfig config, Clock clock) {
         this.registry = registry;
         this.compiler = new RulesetCompiler(clock, WorkbookLimits.from(config.ruleFiles()));
     }
 
     /** @throws dev.coupondecision.ruleset.RulesetException when the version does not compile (a rejected one) */
-    CompiledRuleset of(StoredRuleset stored) {
+    public CompiledRuleset of(StoredRuleset stored) {
         String version = stored.entry().version();
         CompiledRuleset serving = registry.serving();
         if (serving.version().equals(version)) {

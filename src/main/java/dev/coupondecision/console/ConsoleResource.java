@@ -3,6 +3,7 @@ package dev.coupondecision.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coupondecision.activation.CompiledVersions;
 import dev.coupondecision.activation.RulesetCheck;
 import dev.coupondecision.activation.RulesetRegistry;
 import dev.coupondecision.store.RulesetSnapshot;
@@ -55,7 +56,6 @@ import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -102,22 +102,22 @@ public class ConsoleResource {
     private final RulesetVerifier verifier;
     private final CandidateSubmission candidates;
     private final SecurityIdentity identity;
-    private final ConsoleCsrf csrf;
     private final DecisionConfig config;
     private final CompiledVersions compiled;
     private final WorkbookLimits limits;
     private final RequestParser parser;
     private final Clock clock;
+    private final ConsolePages pages;
 
     public ConsoleResource(RulesetStore store, RulesetRegistry registry, RulesetVerifier verifier,
-                           CandidateSubmission candidates, SecurityIdentity identity, ConsoleCsrf csrf,
-                           DecisionConfig config, CompiledVersions compiled, Clock clock) {
+                           CandidateSubmission candidates, SecurityIdentity identity,
+                           DecisionConfig config, CompiledVersions compiled, Clock clock, ConsolePages pages) {
+        this.pages = pages;
         this.store = store;
         this.registry = registry;
         this.verifier = verifier;
         this.candidates = candidates;
         this.identity = identity;
-        this.csrf = csrf;
         this.config = config;
         this.compiled = compiled;
         this.limits = WorkbookLimits.from(config.ruleFiles());
@@ -345,13 +345,7 @@ public class ConsoleResource {
 
     /** A full page: the layout's data (user, roles, anti-forgery token) added. */
     private TemplateInstance page(Template template) {
-        Map<String, Object> layout = new LinkedHashMap<>();
-        layout.put("user", user());
-        layout.put("approver", identity.hasRole("approver"));
-        layout.put("analyst", identity.hasRole("analyst"));
-        layout.put("csrf", csrf.token());
-        layout.put("csrfHeader", ConsoleCsrf.HEADER);
-        return template.data("layout", layout);
+        return pages.page(template);
     }
 
     private StoredRuleset ruleset(String versionId) {
@@ -360,7 +354,7 @@ public class ConsoleResource {
     }
 
     private String user() {
-        return identity.isAnonymous() ? "" : identity.getPrincipal().getName();
+        return pages.user();
     }
 
     private static Response html(int status, String body) {
