@@ -73,7 +73,7 @@ public class BatchBenchmark {
         json = new ObjectMapper();
         // As BatchBeans builds it in the service, with a plain meter registry (the service's is Prometheus).
         DecisionMetrics metrics = new DecisionMetrics(new SimpleMeterRegistry());
-        decisions = new DecisionService(null, metrics);
+        decisions = DecisionService.unrecorded(null, metrics);
         batch = new BatchDecider(json, BenchProfiles.PARSER, decisions, metrics, pool, THREADS,
                 new BatchLimits(200_000, 262_144));
     }

@@ -116,7 +116,7 @@ public final class FloorServer {
                     : new DecisionResponse.SendWindow(r.format(r.windowStart()), r.format(r.windowEnd()));
             return new DecisionResponse(DecisionIds.of(request, "reference000"), request.customerId(), r.format(request.asOf()),
                     "reference000", r.tier(), coupon, new DecisionResponse.FrequencyCap(r.capMax(), r.capPeriodDays()),
-                    r.eligible(), suppressions, r.format(r.nextEligibleAt()), window, fired);
+                    r.eligible(), suppressions, r.format(r.nextEligibleAt()), window, request.contactHistorySource(), fired);
         }
 
         private static DecisionResponse.SuppressionView view(ReferencePolicy.Suppression s, ReferencePolicy.Result r,
@@ -138,7 +138,7 @@ public final class FloorServer {
                 message = "Customer has unsubscribed from SMS";
             }
             return new DecisionResponse.SuppressionView(s.code(), message, s.cap(), s.maxMessages(), s.periodDays(),
-                    type, s.count(), ReferencePolicy.format(s.until(), zone), s.campaignId());
+                    type, s.count(), ReferencePolicy.format(s.until(), zone), s.campaignId(), null);
         }
     }
 

@@ -48,6 +48,45 @@ public interface DecisionConfig {
 
     Console console();
 
+    Log log();
+
+    /**
+     * The decision log and outcomes in the store's database: every decision kept (written in batches off the request
+     * thread), the SENT and REDEEMED outcomes the CRM posts, the recorded sends used as contact history.
+     */
+    interface Log {
+        /** Whether decisions are logged and requests without contactHistory use the recorded sends. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Whether the decided request is kept; when false only its SHA-256 is (and such decisions cannot be replayed). */
+        @WithDefault("true")
+        boolean storeRequests();
+
+        /** How long decisions and outcomes are kept; older ones are deleted once a day. */
+        @WithDefault("400d")
+        Duration retention();
+
+        /**
+         * Most decisions waiting to be written (while the database is slow or down), held in the heap at a few KiB
+         * each. Past it new decisions are still answered but not logged, counted in coupon_decision_log_dropped_total.
+         */
+        @WithDefault("20000")
+        int backlogLimit();
+
+        /** Most decisions written in one database round trip. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /** How far back the recorded sends reach as a request's contact history. */
+        @WithDefault("90d")
+        Duration historyWindow();
+
+        /** Longest a graceful shutdown waits for the backlog to be written. */
+        @WithDefault("15s")
+        Duration drainTimeout();
+    }
+
     /** The analysts' console at /console. */
     interface Console {
         /**

@@ -47,7 +47,7 @@ public final class Decider {
         return new DecisionResponse(DecisionIds.of(request, ruleset.version()), request.customerId(), at(request.asOf(), zone),
                 ruleset.version(), decision.getTier(), coupon(decision, at(validUntil, zone)), frequencyCap(decision),
                 suppressions.isEmpty(), suppressions.stream().map(s -> view(s, zone)).toList(),
-                at(nextEligibleAt, zone), sendWindow, outcome.firedRules());
+                at(nextEligibleAt, zone), sendWindow, request.contactHistorySource(), outcome.firedRules());
     }
 
     private static DecisionResponse.Coupon coupon(Decision decision, String validUntil) {
@@ -68,7 +68,7 @@ public final class Decider {
 
     private static DecisionResponse.SuppressionView view(Suppression s, ZoneId zone) {
         return new DecisionResponse.SuppressionView(s.getCode(), s.getMessage(), s.getCap(), s.getMaxMessages(),
-                s.getPeriodDays(), s.getCampaignType(), s.getCount(), at(s.getUntil(), zone), s.getCampaignId());
+                s.getPeriodDays(), s.getCampaignType(), s.getCount(), at(s.getUntil(), zone), s.getCampaignId(), s.getExperiment());
     }
 
     /** An instant as ISO-8601 in the customer's offset, to the second. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.coupondecision.decision.facts.CampaignType;
 import dev.coupondecision.decision.facts.CouponType;
+import dev.coupondecision.decision.request.ContactHistorySource;
 import dev.coupondecision.decision.facts.SuppressionCode;
 import dev.coupondecision.decision.facts.Tier;
 import dev.coupondecision.ruleset.FiredRule;
@@ -14,10 +15,10 @@ import java.util.List;
 
 /** The decision for one customer, with the reasons behind it. */
 @JsonPropertyOrder({"decisionId", "customerId", "asOf", "rulesetVersion", "tier", "coupon", "frequencyCap", "eligible",
-        "suppressions", "nextEligibleAt", "sendWindow", "firedRules"})
+        "suppressions", "nextEligibleAt", "sendWindow", "contactHistorySource", "firedRules"})
 @Schema(description = "Tier, coupon, frequency cap, eligibility with reasons, send window and the rules that fired",
         requiredProperties = {"decisionId", "customerId", "asOf", "rulesetVersion", "tier", "coupon", "frequencyCap",
-                "eligible", "suppressions", "nextEligibleAt", "sendWindow", "firedRules"})
+                "eligible", "suppressions", "nextEligibleAt", "sendWindow", "contactHistorySource", "firedRules"})
 public record DecisionResponse(
         @Schema(description = "Id of this decision, derived from the request and the ruleset version: the same request"
                 + " on the same version always gets the same id", format = "uuid",
@@ -38,6 +39,10 @@ public record DecisionResponse(
         @Schema(description = "Earliest send window ending after nextEligibleAt (or asOf); null when suppressed for good",
                 nullable = true)
         SendWindow sendWindow,
+        @Schema(description = "Where the contact history the frequency caps counted came from: REQUEST (the request's"
+                + " contactHistory), RECORDED (the request had none, so the SENT outcomes recorded for the customer were"
+                + " used) or NONE (no history given and none recorded sends consulted, as in offline checks)")
+        ContactHistorySource contactHistorySource,
         List<FiredRule> firedRules) {
 
     @JsonPropertyOrder({"type", "amountOff", "minSpend", "percentOff", "validHours", "validUntil", "category",
@@ -76,7 +81,8 @@ public record DecisionResponse(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"code", "message", "cap", "maxMessages", "periodDays", "campaignType", "count", "until", "campaignId"})
+    @JsonPropertyOrder({"code", "message", "cap", "maxMessages", "periodDays", "campaignType", "count", "until", "campaignId",
+            "experiment"})
     @Schema(name = "Suppression", description = "A reason not to send now; frequency caps carry the numbers behind"
             + " them (fields that do not apply are absent)", requiredProperties = {"code", "message"})
     public record SuppressionView(SuppressionCode code, String message,
@@ -88,6 +94,8 @@ public record DecisionResponse(
                                   @Schema(description = "Messages counted in the cap's period") Integer count,
                                   @Schema(description = "When this cap frees; absent when it never does",
                                           format = "date-time") String until,
-                                  @Schema(description = "The campaign already sent (DUPLICATE_CAMPAIGN)") String campaignId) {
+                                  @Schema(description = "The campaign already sent (DUPLICATE_CAMPAIGN)") String campaignId,
+                                  @Schema(description = "The holdout experiment whose control group the customer is in"
+                                          + " (HOLDOUT)") String experiment) {
     }
 }

@@ -32,6 +32,12 @@ public record Problem(
                 violations);
     }
 
+    public static Problem invalidOutcome(List<Violation> violations) {
+        return new Problem(TYPE_BASE + "invalid-outcome", "Invalid outcome", 400,
+                violations.size() == 1 ? "1 field was rejected" : violations.size() + " fields were rejected",
+                violations);
+    }
+
     public static Problem invalidRequest(List<Violation> violations) {
         return new Problem(TYPE_BASE + "invalid-request", "Invalid decision request", 400,
                 violations.size() == 1 ? "1 field was rejected" : violations.size() + " fields were rejected",

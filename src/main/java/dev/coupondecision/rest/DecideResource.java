@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.DecisionService;
+import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.decision.request.RequestParser;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import dev.coupondecision.problem.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -65,10 +68,22 @@ public class DecideResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Body larger than coupon.decide-max-body (1 MiB by default)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<DecisionResponse> decide(String body) throws JsonProcessingException {
+    @APIResponse(responseCode = "503", description = "The request has no contactHistory and the recorded sends cannot be"
+            + " read (the database is down): retry, or send contactHistory",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<RestResponse<DecisionResponse>> decide(String body) throws JsonProcessingException {
         // Parsed here rather than bound by the framework, so malformed JSON and every invalid field are
         // reported the same way as on the batch endpoint.
-        DecisionResponse decision = decisions.decide(parser.parse(json.readTree(body)));
+        DecisionRequest request = parser.parse(json.readTree(body));
+        if (decisions.blocks(request)) {
+            // no contactHistory: the recorded sends are read from the database, on a worker thread
+            return Uni.createFrom().item(() -> answer(decisions.decide(request)))
+                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        }
+        return Uni.createFrom().item(answer(decisions.decide(request)));
+    }
+
+    private static RestResponse<DecisionResponse> answer(DecisionResponse decision) {
         return RestResponse.ResponseBuilder.ok(decision).header("X-Ruleset-Version", decision.rulesetVersion()).build();
     }
 }

@@ -88,6 +88,16 @@ public class ProblemMappers {
                 "The request body could not be read to its end: " + e.getMessage()));
     }
 
+    /** The database behind the store, decision log and outcomes cannot be reached: worth retrying shortly. */
+    @ServerExceptionMapper
+    public Response storeUnavailable(dev.coupondecision.store.StoreException e) {
+        LOG.warnf("store unavailable: %s", e.getMessage());
+        return Response.fromResponse(respond(Problem.of("store-unavailable", "Store unavailable", 503,
+                "The database of the ruleset store, decision log and outcomes could not be reached; retry shortly"
+                        + " (a request that sends its contactHistory is decided without it)")))
+                .header(HttpHeaders.RETRY_AFTER, "5").build();
+    }
+
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         int status = e.getResponse().getStatus();

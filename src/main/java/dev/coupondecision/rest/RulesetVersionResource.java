@@ -10,6 +10,7 @@ import dev.coupondecision.impact.DryRunReport;
 import dev.coupondecision.problem.Problem;
 import dev.coupondecision.ruleset.table.WorkbookLimits;
 import dev.coupondecision.store.Activation;
+import dev.coupondecision.impact.LogReplay;
 import dev.coupondecision.store.RulesetStore;
 import dev.coupondecision.store.StoredRuleset;
 import dev.coupondecision.store.StoredVersion;
@@ -50,6 +51,7 @@ public class RulesetVersionResource {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RulesetStore store;
+    private final LogReplay replays;
     private final RulesetRegistry registry;
     private final CandidateSubmission candidates;
     private final SecurityIdentity identity;
@@ -57,7 +59,8 @@ public class RulesetVersionResource {
     private final WorkbookLimits limits;
 
     public RulesetVersionResource(RulesetStore store, RulesetRegistry registry, CandidateSubmission candidates,
-                                  SecurityIdentity identity, DecisionConfig config) {
+                                  SecurityIdentity identity, DecisionConfig config, LogReplay replays) {
+        this.replays = replays;
         this.store = store;
         this.registry = registry;
         this.candidates = candidates;
@@ -205,6 +208,60 @@ public class RulesetVersionResource {
     @Operation(operationId = "listActivations", summary = "The audit trail: every activation, newest first")
     public List<Activation> activations() {
         return store.activations();
+    }
+
+    public record ReplayRequest(
+            @Schema(description = "Replay decisions decided at or after, ISO-8601 with offset", format = "date-time",
+                    example = "2026-11-11T00:00:00+08:00") String from,
+            @Schema(description = "... and before", format = "date-time", example = "2026-11-12T00:00:00+08:00") String to,
+            @Schema(description = "Most decisions replayed, oldest first (default and at most 200000)") Integer limit) {
+    }
+
+    @POST
+    @Path("/versions/{version}/replay")
+    @RolesAllowed({"analyst", "approver"})
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replayDecisionLog", summary = "Impact of a version on real traffic: the logged requests"
+            + " of a time range decided by the serving version and by this one",
+            description = "The same impact report as a candidate's dry run, on the decision log's requests instead of"
+                    + " a synthetic population. Requests kept only as a hash are skipped and counted.")
+    @APIResponse(responseCode = "200", description = "The replay and its impact report", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LogReplay.ReplayReport.class)))
+    @APIResponse(responseCode = "400", description = "A missing or bad from, to or limit; the problem names the field",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The version did not pass the gate (it does not compile)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response replay(@PathParam("version") String version, ReplayRequest request) {
+        StoredRuleset stored = ruleset(version);
+        List<dev.coupondecision.problem.Violation> violations = new java.util.ArrayList<>();
+        java.time.Instant from = DecisionLogResource.instant("from", request == null ? null : request.from(), null, violations);
+        java.time.Instant to = DecisionLogResource.instant("to", request == null ? null : request.to(), null, violations);
+        if (from == null && violations.stream().noneMatch(v -> v.field().equals("from"))) {
+            violations.add(new dev.coupondecision.problem.Violation("from", null, "an ISO-8601 instant with offset (required)"));
+        }
+        if (to == null && violations.stream().noneMatch(v -> v.field().equals("to"))) {
+            violations.add(new dev.coupondecision.problem.Violation("to", null, "an ISO-8601 instant with offset (required)"));
+        }
+        if (from != null && to != null && !from.isBefore(to)) {
+            violations.add(new dev.coupondecision.problem.Violation("to", JSON.valueToTree(request.to()),
+                    "an instant after from (" + request.from() + ")"));
+        }
+        int limit = request == null || request.limit() == null ? LogReplay.MAX_DECISIONS : request.limit();
+        if (limit < 1 || limit > LogReplay.MAX_DECISIONS) {
+            violations.add(new dev.coupondecision.problem.Violation("limit", JSON.valueToTree(limit),
+                    "a whole number from 1 to " + LogReplay.MAX_DECISIONS));
+        }
+        if (!violations.isEmpty()) {
+            return ProblemMappers.respond(Problem.invalidRequest(violations));
+        }
+        if (stored.entry().state() == StoredVersion.State.REJECTED) {
+            return ProblemMappers.respond(Problem.of("not-replayable", "Conflict", 409, "version " + version
+                    + " did not pass the gate (lint, compile, scenarios); replay a version that did"));
+        }
+        return Response.ok(replays.replay(stored, from, to, limit), MediaType.APPLICATION_JSON).build();
     }
 
     private StoredRuleset ruleset(String version) {

@@ -7,6 +7,8 @@ import dev.coupondecision.decision.facts.Decision;
 import dev.coupondecision.decision.facts.SendWindowSlot;
 import org.drools.kiesession.session.StatefulKnowledgeSessionImpl;
 import org.kie.api.KieBase;
+import org.kie.api.event.rule.AgendaEventListener;
+import org.kie.api.event.rule.RuleRuntimeEventListener;
 import org.kie.api.runtime.KieSession;
 
 import java.util.ArrayList;
@@ -46,7 +48,7 @@ final class SessionPool {
         List<FiredRule> fired = new ArrayList<>(12);
         KieSession session = take();
         boolean clean = false;
-        recorder.begin(fired);
+        recorder.begin(fired, new OutputWatch(decision, weekday, weekend));
         try {
             session.insert(customer);
             session.insert(history);
@@ -84,7 +86,8 @@ final class SessionPool {
             return session;
         }
         KieSession fresh = kieBase.newKieSession();
-        fresh.addEventListener(recorder);
+        fresh.addEventListener((AgendaEventListener) recorder);
+        fresh.addEventListener((RuleRuntimeEventListener) recorder);
         return fresh;
     }
 
@@ -97,7 +100,8 @@ final class SessionPool {
         if (fixRecency) {
             ActivationGroupRecencyFix.afterReset(session);
         }
-        session.addEventListener(recorder); // reset() removes the listeners
+        session.addEventListener((AgendaEventListener) recorder); // reset() removes the listeners
+        session.addEventListener((RuleRuntimeEventListener) recorder);
         idleCount.incrementAndGet();
         idle.offer(session);
     }

@@ -41,6 +41,8 @@ class ArchitectureTest {
                 .layer("Upload").definedBy("dev.coupondecision.upload..")
                 .layer("UseCases").definedBy("dev.coupondecision.impact..", "dev.coupondecision.batch..")
                 .layer("Gate").definedBy("dev.coupondecision.activation..")
+                .layer("Loop").definedBy("dev.coupondecision.decisionlog..", "dev.coupondecision.outcome..",
+                        "dev.coupondecision.report..")
                 .layer("Store").definedBy("dev.coupondecision.store..")
                 .layer("Scenario").definedBy("dev.coupondecision.scenario..")
                 .layer("Decision").definedBy("dev.coupondecision.decision", "dev.coupondecision.decision.request..")
@@ -56,13 +58,14 @@ class ArchitectureTest {
                 .whereLayer("Upload").mayOnlyBeAccessedByLayers("Rest", "Console")
                 .whereLayer("UseCases").mayOnlyBeAccessedByLayers("Rest", "Cli", "Console")
                 .whereLayer("Gate").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console")
-                .whereLayer("Store").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console", "Gate")
+                .whereLayer("Loop").mayOnlyBeAccessedByLayers("Rest", "UseCases", "Console")
+                .whereLayer("Store").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console", "Gate", "Loop")
                 .whereLayer("Scenario").mayOnlyBeAccessedByLayers("Rest", "Cli", "UseCases", "Console", "Gate", "Store")
                 .whereLayer("Decision").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "UseCases", "Console", "Gate",
-                        "Store", "Scenario")
+                        "Loop", "Store", "Scenario")
                 .whereLayer("Ruleset").mayOnlyBeAccessedByLayers("Rest", "Cli", "Health", "Upload", "UseCases", "Console", "Gate",
-                        "Store", "Scenario", "Decision")
-                .whereLayer("Facts").mayOnlyBeAccessedByLayers("Rest", "Cli", "UseCases", "Console", "Gate", "Store",
+                        "Loop", "Store", "Scenario", "Decision")
+                .whereLayer("Facts").mayOnlyBeAccessedByLayers("Rest", "Cli", "UseCases", "Console", "Gate", "Loop", "Store",
                         "Scenario", "Decision", "Ruleset")
                 .check(MAIN);
     }
@@ -76,7 +79,8 @@ class ArchitectureTest {
                         "dev.coupondecision.batch..", "dev.coupondecision.cli..", "dev.coupondecision.decision..",
                         "dev.coupondecision.health..", "dev.coupondecision.impact..", "dev.coupondecision.rest..",
                         "dev.coupondecision.security..", "dev.coupondecision.console..", "dev.coupondecision.store..", "dev.coupondecision.upload..",
-                        "dev.coupondecision.ruleset..", "dev.coupondecision.scenario..")
+                        "dev.coupondecision.ruleset..", "dev.coupondecision.scenario..",
+                        "dev.coupondecision.decisionlog..", "dev.coupondecision.outcome..", "dev.coupondecision.report..")
                 .check(MAIN);
     }
 

@@ -54,7 +54,7 @@ class BatchDeciderTest {
         var pool = Executors.newFixedThreadPool(2);
         try {
             BatchDecider decider = new BatchDecider(JSON, new RequestParser(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")),
-                    new DecisionService(() -> ruleset, new DecisionMetrics(new SimpleMeterRegistry())),
+                    DecisionService.unrecorded(() -> ruleset, new DecisionMetrics(new SimpleMeterRegistry())),
                     new DecisionMetrics(new SimpleMeterRegistry()), pool, 2, new BatchLimits(200_000, 262_144));
             String body = IntStream.rangeClosed(1, 600).mapToObj(i -> profile(i == 300 ? "boom" : "b-" + i))
                     .collect(Collectors.joining("\n"));

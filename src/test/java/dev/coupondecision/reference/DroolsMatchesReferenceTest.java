@@ -121,7 +121,11 @@ class DroolsMatchesReferenceTest {
                 "coupon:AT_RISK/NO_THRESHOLD", "coupon:DORMANT/NO_THRESHOLD", "coupon:CHURNED/SPEND_AND_SAVE/A",
                 "coupon:CHURNED/SPEND_AND_SAVE/B", "coupon:COLD_LEAD/NONE"));
         for (SuppressionCode code : SuppressionCode.values()) {
-            required.add("suppression:" + code);
+            // the frozen reference policy predates holdout tables: HOLDOUT is pinned by the shipped scenarios
+            // (scenarios/holdouts) and ClosedLoopTest instead
+            if (code != SuppressionCode.HOLDOUT) {
+                required.add("suppression:" + code);
+            }
         }
         for (String cap : List.of("TIER", "TWO_IN_3_DAYS", "ONE_IN_7_DAYS", "RECALL_TWO_IN_30_DAYS")) {
             required.add("cap:" + cap);

@@ -83,7 +83,7 @@ public class DecideResourceTest {
         JsonNode body = json(response);
 
         assertThat(fieldNames(body)).containsExactly("decisionId", "customerId", "asOf", "rulesetVersion", "tier",
-                "coupon", "frequencyCap", "eligible", "suppressions", "nextEligibleAt", "sendWindow", "firedRules");
+                "coupon", "frequencyCap", "eligible", "suppressions", "nextEligibleAt", "sendWindow", "contactHistorySource", "firedRules");
         assertThat(UUID.fromString(body.get("decisionId").asText()).toString())
                 .isEqualTo(body.get("decisionId").asText());
         assertThat(body.get("customerId").asText()).isEqualTo("c-1001");
@@ -109,11 +109,17 @@ public class DecideResourceTest {
         assertThat(fired.isArray()).isTrue();
         assertThat(fired.size()).isGreaterThan(0);
         for (JsonNode rule : fired) {
-            assertThat(fieldNames(rule)).as("fired rule %s", rule).containsExactly("rule", "source");
+            assertThat(fieldNames(rule)).as("fired rule %s", rule).containsExactly("rule", "source", "sets");
             assertThat(rule.get("rule").asText()).isNotBlank();
             assertThat(rule.get("source").asText()).as("source of %s", rule)
                     .matches("[\\w.-]+\\.drl › \\S.*|[\\w.-]+\\.xlsx › \\w+ › row \\d+");
         }
+        java.util.Map<String, String> sets = new java.util.HashMap<>();
+        fired.forEach(rule -> sets.put(rule.get("rule").asText(), rule.get("sets").toString()));
+        assertThat(sets).contains(entry("High value: frequent and big spender", "[\"tier\"]"),
+                entry("High value near birthday", "[\"coupon\"]"), entry("High value cap", "[\"frequencyCap\"]"),
+                entry("CouponCategoryFromFavorite", "[\"coupon.category\"]"),
+                entry("AtMostOneMessageInSevenDaysOutsideBigSales", "[\"suppression:FREQUENCY_CAP\"]"));
         assertThat(firedPairs(fired)).contains(
                 entry("High value: frequent and big spender", "tiers.xlsx › Tiers › row 17"),
                 entry("High value near birthday", "coupons.xlsx › Coupons › row 12"),

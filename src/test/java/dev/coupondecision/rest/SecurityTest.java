@@ -31,6 +31,11 @@ class SecurityTest {
                 Arguments.of("GET", "/rulesets/versions/{version}/files/{path}", null, null, "analyst"),
                 Arguments.of("GET", "/rulesets/versions/{from}/diff/{to}", null, null, "analyst"),
                 Arguments.of("GET", "/rulesets/activations", null, null, "analyst"),
+                Arguments.of("POST", "/rulesets/versions/{version}/replay", "application/json", "{}", "analyst"),
+                Arguments.of("GET", "/decisions", null, null, "crm"),
+                Arguments.of("GET", "/decisions/{decisionId}", null, null, "crm"),
+                Arguments.of("POST", "/outcomes", "application/json", "[]", "crm"),
+                Arguments.of("GET", "/reports/campaigns/{campaignId}", null, null, "analyst"),
                 Arguments.of("POST", "/rulesets/versions/{version}/activate", "application/json", "{\"comment\": \"x\"}", "approver"),
                 Arguments.of("POST", "/rulesets/candidates", "multipart/form-data; boundary=b",
                         "--b\r\nContent-Disposition: form-data; name=\"files\"; filename=\"x.drl\"\r\n\r\npackage x;\r\n--b--\r\n", "analyst"),
@@ -81,6 +86,9 @@ class SecurityTest {
     @MethodSource("protectedEndpoints")
     void shouldAnswer403ForWrongRole(String method, String path, String type, String body, String role) {
         String other = role.equals("crm") ? "analyst" : "crm";
+        if (path.startsWith("/decisions")) {
+            other = "approver"; // the decision log is open to crm and analyst alike
+        }
         RequestSpecification request = RestAssured.given().auth().oauth2(TestTokens.withRoles(other));
         assertProblem(call(request, method, path, type, body), 403, "https://coupon-decision.dev/problems/forbidden");
     }

@@ -34,9 +34,29 @@ public final class PostgresServer {
     private static PostgresServer shared;
 
     private final int port;
+    private final Path dir;
+    private final boolean root;
 
-    private PostgresServer(int port) {
+    private PostgresServer(int port, Path dir, boolean root) {
         this.port = port;
+        this.dir = dir;
+        this.root = root;
+    }
+
+    /** A server of the caller's own (which it may stop and start again), stopped when the JVM exits. */
+    public static PostgresServer own() {
+        return start();
+    }
+
+    /** Stops the server (fast shutdown: connections are cut), as an outage would. */
+    public void stop() {
+        run(asPostgres(root, binaries().resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "fast",
+                "-w", "stop"), null);
+    }
+
+    /** Starts a stopped server again on the same port, with its data. */
+    public void restart() {
+        pgCtlStart(binaries(), dir, dir.resolve("data"), port, root);
     }
 
     /** The JVM's server, started on first use. */
@@ -83,12 +103,12 @@ public final class PostgresServer {
             int port = freePort();
             run(asPostgres(root, bin.resolve("initdb").toString(), "-D", data.toString(), "-U", USER, "--auth=trust",
                     "--encoding=UTF8", "--no-sync"), null);
-            run(asPostgres(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
-                    dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
-                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), null);
+            pgCtlStart(bin, dir, data, port, root);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    run(asPostgres(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "stop"), null);
+                    if (Files.exists(data.resolve("postmaster.pid"))) {
+                        run(asPostgres(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-m", "fast", "stop"), null);
+                    }
                     try (Stream<Path> files = Files.walk(dir)) {
                         files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                     }
@@ -96,10 +116,16 @@ public final class PostgresServer {
                     System.err.println("could not stop the test PostgreSQL in " + dir + ": " + e.getMessage());
                 }
             }));
-            return new PostgresServer(port);
+            return new PostgresServer(port, dir, root);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start PostgreSQL", e);
         }
+    }
+
+    private static void pgCtlStart(Path bin, Path dir, Path data, int port, boolean root) {
+        run(asPostgres(root, bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-l",
+                dir.resolve("server.log").toString(), "-w", "-t", "60", "-o",
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off", "start"), null);
     }
 
     private static Path binaries() {

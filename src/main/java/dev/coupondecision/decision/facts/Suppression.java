@@ -17,9 +17,10 @@ public final class Suppression {
     private final Integer count;
     private final Instant until;
     private final String campaignId;
+    private final String experiment;
 
     private Suppression(SuppressionCode code, String message, String cap, Integer maxMessages, Integer periodDays,
-                        CampaignType campaignType, Integer count, Instant until, String campaignId) {
+                        CampaignType campaignType, Integer count, Instant until, String campaignId, String experiment) {
         this.code = Objects.requireNonNull(code, "code");
         this.message = Objects.requireNonNull(message, "message");
         this.cap = cap;
@@ -29,19 +30,27 @@ public final class Suppression {
         this.count = count;
         this.until = until;
         this.campaignId = campaignId;
+        this.experiment = experiment;
     }
 
     public static Suppression hard(SuppressionCode code, String message) {
         if (!code.isHard()) {
             throw new IllegalArgumentException(code + " is not a hard suppression");
         }
-        return new Suppression(code, message, null, null, null, null, null, null, null);
+        return new Suppression(code, message, null, null, null, null, null, null, null, null);
     }
 
     public static Suppression duplicateCampaign(String campaignId) {
         return new Suppression(SuppressionCode.DUPLICATE_CAMPAIGN,
                 "Campaign " + campaignId + " was already sent to this customer",
-                null, null, null, null, null, null, campaignId);
+                null, null, null, null, null, null, campaignId, null);
+    }
+
+    /** The customer is in the control group of a holdout experiment: bucket 0-99 below the held-out percentage. */
+    public static Suppression holdout(String experiment, int percent, int bucket) {
+        return new Suppression(SuppressionCode.HOLDOUT, "Held out as the control group of " + experiment + " (bucket "
+                + bucket + " of 0-99, below " + percent + "%): decided as usual but not sent, to measure uplift",
+                null, null, null, null, null, null, null, experiment);
     }
 
     public static Suppression frequencyCap(String cap, int maxMessages, int periodDays, CampaignType campaignType,
@@ -50,7 +59,7 @@ public final class Suppression {
         return new Suppression(SuppressionCode.FREQUENCY_CAP,
                 "Frequency cap " + cap + " reached: " + count + " " + scope + " in the last " + periodDays
                         + " days, at most " + maxMessages + " allowed",
-                cap, maxMessages, periodDays, campaignType, count, until, null);
+                cap, maxMessages, periodDays, campaignType, count, until, null, null);
     }
 
     public SuppressionCode getCode() { return code; }
@@ -64,4 +73,6 @@ public final class Suppression {
     /** When this cap frees again; null for hard suppressions and for caps that never free (a max of 0). */
     public Instant getUntil() { return until; }
     public String getCampaignId() { return campaignId; }
+    /** The holdout experiment (HOLDOUT). */
+    public String getExperiment() { return experiment; }
 }

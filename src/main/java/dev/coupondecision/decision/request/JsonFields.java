@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * Typed, checked reads of the fields of one JSON object. A field that is missing, null, of the wrong type or
  * out of range adds a {@link Violation} (path, rejected value, expectation) and reads as null.
  */
-final class JsonFields {
+public final class JsonFields {
     private static final Pattern MONTH_DAY = Pattern.compile("\\d{2}-\\d{2}");
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** ZoneId.getAvailableZoneIds() copies the whole set on every call (about 8 µs): read it once. */
@@ -38,7 +38,7 @@ final class JsonFields {
     private final String prefix;
     private final List<Violation> violations;
 
-    JsonFields(JsonNode node) {
+    public JsonFields(JsonNode node) {
         this(node, "", new ArrayList<>());
     }
 
@@ -48,23 +48,23 @@ final class JsonFields {
         this.violations = violations;
     }
 
-    JsonFields nested(JsonNode child, String childPrefix) {
+    public JsonFields nested(JsonNode child, String childPrefix) {
         return new JsonFields(child, childPrefix, violations);
     }
 
-    List<Violation> violations() {
+    public List<Violation> violations() {
         return violations;
     }
 
-    boolean hasViolation(String field) {
+    public boolean hasViolation(String field) {
         return violations.stream().anyMatch(v -> v.field().equals(prefix + field));
     }
 
-    void reject(String field, JsonNode value, String expected) {
+    public void reject(String field, JsonNode value, String expected) {
         violations.add(new Violation(prefix + field, value, expected));
     }
 
-    void rejectUnknown(JsonNode object, String path, Set<String> known) {
+    public void rejectUnknown(JsonNode object, String path, Set<String> known) {
         Iterator<String> names = object.fieldNames();
         while (names.hasNext()) {
             String name = names.next();
@@ -75,7 +75,7 @@ final class JsonFields {
         }
     }
 
-    String text(String field, boolean required, Pattern format, String expected) {
+    public String text(String field, boolean required, Pattern format, String expected) {
         JsonNode value = present(field, required, expected);
         if (value == null) {
             return null;
@@ -87,7 +87,7 @@ final class JsonFields {
         return value.asText();
     }
 
-    boolean bool(String field, boolean required, boolean absent) {
+    public boolean bool(String field, boolean required, boolean absent) {
         JsonNode value = present(field, required, "true or false");
         if (value == null) {
             return absent;
@@ -99,7 +99,7 @@ final class JsonFields {
         return value.booleanValue();
     }
 
-    Integer nonNegativeInt(String field, boolean required) {
+    public Integer nonNegativeInt(String field, boolean required) {
         JsonNode value = present(field, required, "an integer >= 0");
         if (value == null) {
             return null;
@@ -111,7 +111,7 @@ final class JsonFields {
         return value.intValue();
     }
 
-    BigDecimal nonNegativeDecimal(String field, BigDecimal max) {
+    public BigDecimal nonNegativeDecimal(String field, BigDecimal max) {
         String expected = "a number from 0 to " + max.toPlainString();
         JsonNode value = present(field, false, expected);
         if (value == null) {
@@ -126,7 +126,7 @@ final class JsonFields {
         return value.decimalValue();
     }
 
-    Instant instant(String field, boolean required) {
+    public Instant instant(String field, boolean required) {
         JsonNode value = present(field, required, INSTANT);
         if (value == null) {
             return null;
@@ -145,7 +145,7 @@ final class JsonFields {
         return null;
     }
 
-    ZoneId zone(String field) {
+    public ZoneId zone(String field) {
         JsonNode value = present(field, false, "an IANA time zone id such as Asia/Shanghai");
         if (value == null) {
             return null;
@@ -157,7 +157,7 @@ final class JsonFields {
         return null;
     }
 
-    LocalDate date(String field) {
+    public LocalDate date(String field) {
         JsonNode value = present(field, false, "an ISO date such as 2026-11-20");
         if (value == null) {
             return null;
@@ -176,7 +176,7 @@ final class JsonFields {
         return null;
     }
 
-    MonthDay birthday(String field) {
+    public MonthDay birthday(String field) {
         JsonNode value = present(field, false, "MM-DD or YYYY-MM-DD");
         if (value == null) {
             return null;
@@ -196,7 +196,7 @@ final class JsonFields {
         return null;
     }
 
-    CampaignType campaignType(String field, boolean required) {
+    public CampaignType campaignType(String field, boolean required) {
         JsonNode value = present(field, required, "PROMOTION or RECALL");
         if (value == null) {
             return null;
@@ -210,7 +210,7 @@ final class JsonFields {
         return null;
     }
 
-    void notAfter(String field, LocalDate date, LocalDate today) {
+    public void notAfter(String field, LocalDate date, LocalDate today) {
         if (date != null && date.isAfter(today)) {
             reject(field, node.get(field), "a date not after the customer's local date of asOf (" + today + ")");
         }

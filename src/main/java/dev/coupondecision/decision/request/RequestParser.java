@@ -23,7 +23,9 @@ public final class RequestParser {
     public static final int MAX_CONTACT_HISTORY = 1000;
     /** Far above any real customer's yearly spend; larger numbers are typing or export errors. */
     public static final BigDecimal MAX_SPEND = new BigDecimal("1000000000000");
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    /** Customer and campaign ids. */
+    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    public static final String ID_EXPECTED = "1-64 characters of A-Z a-z 0-9 _ . : -";
     private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
     private static final Set<String> FIELDS = Set.of("customerId", "asOf", "timezone", "smsConsent", "unsubscribed",
             "orderCount", "ordersLast90Days", "spendLast365Days", "lastPurchaseDate", "lastCartActivityDate",
@@ -89,7 +91,13 @@ public final class RequestParser {
             throw new InvalidRequestException(in.violations());
         }
         return new DecisionRequest(customerId, effectiveAsOf, effectiveZone, smsConsent, unsubscribed, orders,
-                recentOrders, spend, lastPurchase, lastCartActivity, favoriteCategory, birthday, campaign, contacts);
+                recentOrders, spend, lastPurchase, lastCartActivity, favoriteCategory, birthday, campaign, contacts,
+                historyGiven(root.get("contactHistory")) ? ContactHistorySource.REQUEST : ContactHistorySource.NONE);
+    }
+
+    /** Absent (or null) is not the same as an empty list: only then may the service use the sends it recorded. */
+    private static boolean historyGiven(JsonNode node) {
+        return node != null && !node.isNull();
     }
 
     private static DecisionRequest.Campaign campaign(JsonFields in, JsonNode node) {

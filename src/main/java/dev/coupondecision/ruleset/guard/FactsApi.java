@@ -10,6 +10,7 @@ import dev.coupondecision.decision.facts.SendWindowSlot;
 import dev.coupondecision.decision.facts.Suppression;
 import dev.coupondecision.decision.facts.SuppressionCode;
 import dev.coupondecision.decision.facts.Tier;
+import dev.coupondecision.decision.facts.HoldoutGroup;
 import dev.coupondecision.decision.facts.TierAssignment;
 import dev.coupondecision.decision.facts.TimeWindow;
 
@@ -37,7 +38,7 @@ public final class FactsApi {
     /** Every public type of the facts package (ArchitectureTest keeps this list complete). */
     public static final List<Class<?>> TYPES = List.of(CampaignType.class, ContactHistory.class, CouponType.class,
             Customer.class, DayType.class, Decision.class, SendWindowSlot.class, Suppression.class,
-            SuppressionCode.class, Tier.class, TierAssignment.class, TimeWindow.class);
+            SuppressionCode.class, Tier.class, TierAssignment.class, HoldoutGroup.class, TimeWindow.class);
 
     /** Methods every object has that reach the class, the monitor or the enum machinery. */
     private static final Set<String> NEVER = Set.of("getClass", "wait", "notify", "notifyAll", "valueOf",

@@ -84,6 +84,8 @@ final class CellValueCheck {
             }
             if (template.contains("bucketOf(")) {
                 bucketRange(cell, params, findings);
+            } else if (template.contains("HoldoutGroup(")) {
+                holdoutPercent(cell, params[1], findings);
             }
         } else {
             placeholder(column, cell, "$param", cell.text(), findings);
@@ -229,6 +231,13 @@ final class CellValueCheck {
     private static void quoted(TableCell cell, String value, Findings findings) {
         if (value.contains("\"") || value.contains("\\") || value.contains("\n")) {
             findings.error(cell, "'" + value + "' must not contain quotes, backslashes or line breaks");
+        }
+    }
+
+    private static void holdoutPercent(TableCell cell, String percent, Findings findings) {
+        if (!percent.trim().matches("\\d{1,3}") || Integer.parseInt(percent.trim()) > 100) {
+            findings.error(cell, "percent held out '" + percent.trim() + "' must be a whole number from 0 to 100"
+                    + " (e.g. holdout-demo, 10 for 10%)");
         }
     }
 

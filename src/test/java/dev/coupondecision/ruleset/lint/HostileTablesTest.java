@@ -91,7 +91,7 @@ class HostileTablesTest {
         assertThat(errors(check.findings())).extracting(Finding::location, Finding::message).contains(
                 tuple("coupons.xlsx › Coupons › B9", REFUSED + "'java.io.File' is not a type of the decision facts;"
                         + " patterns match CampaignType, ContactHistory, CouponType, Customer, DayType, Decision,"
-                        + " SendWindowSlot, Suppression, SuppressionCode, Tier, TierAssignment, TimeWindow"));
+                        + " HoldoutGroup, SendWindowSlot, Suppression, SuppressionCode, Tier, TierAssignment, TimeWindow"));
     }
 
     @Test
