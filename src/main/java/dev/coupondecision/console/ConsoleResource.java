@@ -3,6 +3,7 @@ package dev.coupondecision.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.coupondecision.activation.ActivationRules;
 import dev.coupondecision.activation.CompiledVersions;
 import dev.coupondecision.activation.RulesetCheck;
 import dev.coupondecision.activation.RulesetRegistry;
@@ -108,11 +109,14 @@ public class ConsoleResource {
     private final RequestParser parser;
     private final Clock clock;
     private final ConsolePages pages;
+    private final ActivationRules activationRules;
 
     public ConsoleResource(RulesetStore store, RulesetRegistry registry, RulesetVerifier verifier,
                            CandidateSubmission candidates, SecurityIdentity identity,
-                           DecisionConfig config, CompiledVersions compiled, Clock clock, ConsolePages pages) {
+                           DecisionConfig config, CompiledVersions compiled, Clock clock, ConsolePages pages,
+                           ActivationRules activationRules) {
         this.pages = pages;
+        this.activationRules = activationRules;
         this.store = store;
         this.registry = registry;
         this.verifier = verifier;
@@ -223,7 +227,7 @@ public class ConsoleResource {
         }
         boolean mayActivate = identity.hasRole("approver") && stored.entry().state() != StoredVersion.State.ACTIVE
                 && stored.entry().state() != StoredVersion.State.REJECTED;
-        boolean ownVersion = config.store().fourEyes() && stored.entry().createdBy().equals(user());
+        boolean ownVersion = activationRules.handedInBy(stored.entry(), user());
         return page(version).data("entry", stored.entry()).data("findings", findings)
                 .data("failures", report.path("scenarios").path("failures"))
                 .data("grids", Grid.of(stored.snapshot().files(), findings, Set.of()))
@@ -237,16 +241,12 @@ public class ConsoleResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response activate(@PathParam("version") String versionId, @FormParam("comment") String comment) {
         StoredVersion entry = ruleset(versionId).entry();
-        String why = comment == null ? "" : comment.strip();
-        String refusal = entry.state() == StoredVersion.State.REJECTED ? "This version did not pass the gate."
-                : config.store().fourEyes() && entry.createdBy().equals(user()) ? "You handed in this version; another"
-                + " approver must activate it." : why.isEmpty() || why.length() > 2000 ? "Say why this version should"
-                + " serve (1 to 2000 characters)." : null;
-        if (refusal != null) {
+        var refusal = activationRules.refusal(entry, user(), comment);
+        if (refusal.isPresent()) {
             return Response.status(409).type(MediaType.TEXT_HTML).entity("<p class=\"error\" id=\"activate-error\">"
-                    + refusal + "</p>").build();
+                    + refusal.get().sentence() + "</p>").build();
         }
-        Activation activation = registry.activate(versionId, user(), why, null);
+        Activation activation = registry.activate(versionId, user(), comment.strip(), null);
         return Response.ok("<p class=\"ok\" id=\"activated\">Activated " + activation.version() + "</p>")
                 .header("HX-Redirect", "/console/versions/" + versionId).build();
     }

@@ -135,7 +135,7 @@ public class DecisionLog implements DecisionSink {
     private void writeLoop() {
         List<Decided> batch = new ArrayList<>(config.batchSize());
         Duration backoff = Duration.ofMillis(250);
-        while (running || !queue.isEmpty()) {
+        while (running) {
             try {
                 if (batch.isEmpty()) {
                     Decided first = queue.poll(200, TimeUnit.MILLISECONDS);

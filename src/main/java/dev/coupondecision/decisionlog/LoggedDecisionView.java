@@ -26,9 +26,11 @@ public record LoggedDecisionView(
         String rulesetVersion,
         @Schema(description = "In the campaign's control group (suppression HOLDOUT)") boolean holdout,
         @Schema(description = "The request as decided, defaults and the contact history used made explicit; null when"
-                + " coupon.log.store-requests=false", nullable = true, type = SchemaType.OBJECT) JsonNode request,
+                + " coupon.log.store-requests=false", nullable = true, type = SchemaType.OBJECT,
+                implementation = Object.class) JsonNode request,
         @Schema(description = "SHA-256 of that request (kept also when the request is not)") String requestSha256,
-        @Schema(description = "The answer the client got (DecisionResponse)", type = SchemaType.OBJECT) JsonNode decision,
+        @Schema(description = "The answer the client got (DecisionResponse)", type = SchemaType.OBJECT,
+                implementation = Object.class) JsonNode decision,
         List<Explanation> explanation) {
 
     static LoggedDecisionView of(StoredDecision stored, ObjectMapper json) {

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 
 /** The schema of one outcome in POST /outcomes (read by OutcomeParser, field by field). */
-@Schema(name = "Outcome", description = "A message sent or a coupon redeemed",
+@Schema(name = "OutcomeEvent", description = "A message sent or a coupon redeemed",
         requiredProperties = {"customerId", "campaignId", "type", "at"})
 record OutcomeBody(
         @Schema(description = "The decisionId the CRM acted on, if it kept it", format = "uuid") String decisionId,

@@ -10,6 +10,7 @@ import dev.coupondecision.impact.DryRunReport;
 import dev.coupondecision.problem.Problem;
 import dev.coupondecision.ruleset.table.WorkbookLimits;
 import dev.coupondecision.store.Activation;
+import dev.coupondecision.activation.ActivationRules;
 import dev.coupondecision.impact.LogReplay;
 import dev.coupondecision.store.RulesetStore;
 import dev.coupondecision.store.StoredRuleset;
@@ -37,6 +38,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 
 /**
@@ -52,20 +54,21 @@ public class RulesetVersionResource {
 
     private final RulesetStore store;
     private final LogReplay replays;
+    private final ActivationRules activationRules;
     private final RulesetRegistry registry;
     private final CandidateSubmission candidates;
     private final SecurityIdentity identity;
-    private final DecisionConfig config;
     private final WorkbookLimits limits;
 
     public RulesetVersionResource(RulesetStore store, RulesetRegistry registry, CandidateSubmission candidates,
-                                  SecurityIdentity identity, DecisionConfig config, LogReplay replays) {
+                                  SecurityIdentity identity, DecisionConfig config, LogReplay replays,
+                                  ActivationRules activationRules) {
         this.replays = replays;
+        this.activationRules = activationRules;
         this.store = store;
         this.registry = registry;
         this.candidates = candidates;
         this.identity = identity;
-        this.config = config;
         this.limits = WorkbookLimits.from(config.ruleFiles());
     }
 
@@ -183,21 +186,18 @@ public class RulesetVersionResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response activate(@PathParam("version") String version, ActivationRequest request) {
         StoredVersion stored = ruleset(version).entry();
-        if (stored.state() == StoredVersion.State.REJECTED) {
-            return ProblemMappers.respond(Problem.of("not-activatable", "Conflict", 409, "version " + version
-                    + " did not pass the gate (lint, compile, scenarios) and cannot serve"));
+        String comment = request == null ? null : request.comment();
+        Optional<ActivationRules.Refusal> refusal = activationRules.refusal(stored, user(), comment);
+        if (refusal.isPresent()) {
+            return ProblemMappers.respond(switch (refusal.get()) {
+                case REJECTED -> Problem.of("not-activatable", "Conflict", 409, refusal.get().sentence());
+                case FOUR_EYES -> Problem.of("four-eyes", "Forbidden", 403, refusal.get().sentence());
+                case NO_COMMENT -> Problem.invalidRequest(List.of(new dev.coupondecision.problem.Violation("comment",
+                        comment == null ? null : JSON.valueToTree(comment),
+                        "why this version should serve, 1 to " + ActivationRules.MAX_COMMENT + " characters")));
+            });
         }
-        if (config.store().fourEyes() && stored.createdBy().equals(user())) {
-            return ProblemMappers.respond(Problem.of("four-eyes", "Forbidden", 403, "you handed in version " + version
-                    + "; another approver must activate it (coupon.store.four-eyes)"));
-        }
-        String comment = request == null || request.comment() == null ? "" : request.comment().strip();
-        if (comment.isEmpty() || comment.length() > 2000) {
-            return ProblemMappers.respond(Problem.invalidRequest(List.of(new dev.coupondecision.problem.Violation(
-                    "comment", request == null ? null : JSON.valueToTree(request.comment()),
-                    "why this version should serve, 1 to 2000 characters"))));
-        }
-        Activation activation = registry.activate(version, user(), comment, null);
+        Activation activation = registry.activate(version, user(), comment.strip(), null);
         return Response.ok(activation).build();
     }
 
