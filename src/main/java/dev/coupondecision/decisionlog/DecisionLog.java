@@ -2,6 +2,7 @@ package dev.coupondecision.decisionlog;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coupondecision.config.DecisionConfig;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.DecisionSink;
@@ -46,7 +47,7 @@ public class DecisionLog implements DecisionSink {
 
     private final DecisionConfig.Log config;
     private final DecisionLogStore store;
-    private final ObjectMapper json;
+    private final ObjectWriter json;
     private final BlockingQueue<Decided> queue;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong settled = new AtomicLong();
@@ -65,7 +66,7 @@ public class DecisionLog implements DecisionSink {
     DecisionLog(DecisionConfig.Log config, DecisionLogStore store, ObjectMapper json, MeterRegistry registry) {
         this.config = config;
         this.store = store;
-        this.json = json;
+        this.json = json.writerFor(DecisionResponse.class);
         this.queue = new ArrayBlockingQueue<>(Math.max(1, this.config.backlogLimit()));
         this.written = Counter.builder("coupon.decision.log.written").description("Decisions written to the decision log")
                 .register(registry);
