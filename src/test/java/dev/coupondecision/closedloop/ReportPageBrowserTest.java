@@ -1,24 +1,19 @@
 package dev.coupondecision.closedloop;
 
+import dev.coupondecision.support.HeadlessChromium;
 import dev.coupondecision.support.TestTokens;
-import dev.coupondecision.support.Tools;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +24,6 @@ import java.time.Duration;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The campaign report in a real browser (Chromium from Debian's packages, as the console's other browser test): an
@@ -61,17 +55,7 @@ class ReportPageBrowserTest {
 
     @BeforeAll
     static void startBrowser() throws IOException {
-        boolean installed = Files.isExecutable(Path.of("/usr/bin/chromium")) && Tools.has("chromedriver");
-        if (!installed && Tools.required()) {
-            fail("chromium and chromium-driver are not installed (.ci/run installs them)");
-        }
-        Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
-        ChromeOptions options = new ChromeOptions().setBinary("/usr/bin/chromium")
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--window-size=1400,1600", "--lang=en");
-        browser = new ChromeDriver(new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(Tools.path("chromedriver"))).build(), options);
-        browser.manage().window().setSize(new Dimension(1400, 1600));
+        browser = HeadlessChromium.start(1400, 1600);
         Files.createDirectories(SCREENSHOTS);
     }
 

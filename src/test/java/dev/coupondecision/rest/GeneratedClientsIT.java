@@ -85,6 +85,7 @@ class GeneratedClientsIT {
     @Test
     void aJavaClientCompilesAndDecidesAgainstTheService() throws Exception {
         Path dir = Files.createDirectories(WORK.resolve("java"));
+        deleteTree(dir.resolve("client")); // models of an earlier API description must not compile along
         Files.writeString(dir.resolve("openapi.json"), openApi());
         Path generator = Path.of("target/tools/openapi-generator-cli.jar").toAbsolutePath();
         assertThat(generator).as("copied by the build (maven-dependency-plugin)").exists();
@@ -164,5 +165,15 @@ class GeneratedClientsIT {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("%s finished", String.join(" ", command)).isTrue();
         assertThat(process.exitValue()).as("%s:%n%s", String.join(" ", command), output).isZero();
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        if (Files.exists(dir)) {
+            try (var paths = Files.walk(dir)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
     }
 }
