@@ -38,6 +38,13 @@ public record Problem(
                 violations);
     }
 
+    /** Rejected path or query parameters of a read. */
+    public static Problem invalidQuery(List<Violation> violations) {
+        return new Problem(TYPE_BASE + "invalid-query", "Invalid query", 400,
+                violations.size() == 1 ? "1 parameter was rejected" : violations.size() + " parameters were rejected",
+                violations);
+    }
+
     public static Problem invalidRequest(List<Violation> violations) {
         return new Problem(TYPE_BASE + "invalid-request", "Invalid decision request", 400,
                 violations.size() == 1 ? "1 field was rejected" : violations.size() + " fields were rejected",

@@ -127,8 +127,6 @@ public class DecisionLogResource {
     }
 
     private static Response invalid(List<Violation> violations) {
-        return ProblemMappers.respond(new Problem("https://coupon-decision.dev/problems/invalid-query", "Invalid query",
-                400, violations.size() == 1 ? "1 parameter was rejected" : violations.size() + " parameters were rejected",
-                violations));
+        return ProblemMappers.respond(Problem.invalidQuery(violations));
     }
 }

@@ -50,8 +50,7 @@ public class ReportResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(@PathParam("campaignId") String campaignId) {
         if (!RequestParser.ID.matcher(campaignId).matches()) {
-            return ProblemMappers.respond(new Problem("https://coupon-decision.dev/problems/invalid-query",
-                    "Invalid query", 400, "1 parameter was rejected",
+            return ProblemMappers.respond(Problem.invalidQuery(
                     List.of(new Violation("campaignId", TextNode.valueOf(campaignId), RequestParser.ID_EXPECTED))));
         }
         return reports.of(campaignId).map(report -> Response.ok(report, MediaType.APPLICATION_JSON).build())
