@@ -15,7 +15,10 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -39,6 +42,12 @@ public class RulesetRegistry implements ActiveRuleset {
     private final RulesetMetrics metrics;
     private final AtomicReference<Serving> serving = new AtomicReference<>();
     private final AtomicReference<RulesetCheck> lastCandidate = new AtomicReference<>();
+    /** Re-runs the gate on versions loaded from the store, one at a time, after they serve. */
+    private final ExecutorService rechecks = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "ruleset-recheck");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public RulesetRegistry(RulesetStore store, RulesetVerifier verifier, RulesetMetrics metrics) {
         this.store = store;
@@ -59,7 +68,10 @@ public class RulesetRegistry implements ActiveRuleset {
         return serving.get() != null;
     }
 
-    /** The check that accepted the serving ruleset (its findings and scenarios); empty before the first load. */
+    /**
+     * The check that accepted the serving ruleset (its findings and scenarios); empty before the first load. For a
+     * version loaded from the store its scenarios are absent until they have run again (seconds after it serves).
+     */
     public Optional<RulesetCheck> servingCheck() {
         return Optional.ofNullable(serving.get()).map(Serving::check);
     }
@@ -137,22 +149,46 @@ public class RulesetRegistry implements ActiveRuleset {
     }
 
     /**
-     * Compiles a stored version and serves it. A version passed the gate when it was stored; should it fail its
-     * scenarios now (a new engine release), it still serves, since it is what was approved, and the failure is
-     * reported loudly. One that no longer compiles cannot serve: the previous version keeps serving.
+     * Compiles a stored version and serves it; its lint and scenarios then run again in the background
+     * ({@link #recheck}). A version passed the gate when it was stored, so it serves as soon as it compiles (a start or
+     * a rollback is not held up by its scenarios); should it fail them now (a new engine release), it still serves,
+     * since it is what was approved, and the failure is reported loudly. One that no longer compiles cannot serve:
+     * the previous version keeps serving.
      */
     private void load(String version, boolean reload) {
         RulesetSnapshot snapshot = snapshotOf(version);
-        RulesetCheck check = verifier.verify(snapshot);
-        if (check.compiled() == null) {
+        CompiledRuleset compiled;
+        try {
+            compiled = verifier.compile(snapshot);
+        } catch (RulesetException e) {
             metrics.rejected();
-            throw new RulesetException(check.findings());
+            throw e;
         }
-        if (!check.accepted()) {
-            LOG.errorf("the active version %s no longer passes its own scenarios; it serves as approved:%n%s",
-                    version, check.report());
+        swap(new RulesetCheck(version, compiled.loadedAt(), true, List.of(), null, compiled), snapshot, reload);
+        rechecks.execute(() -> recheck(snapshot, compiled));
+    }
+
+    /** Runs the gate's lint and scenarios on a version served by {@link #load}, and shows their verdict as its check. */
+    private void recheck(RulesetSnapshot snapshot, CompiledRuleset compiled) {
+        RulesetCheck check;
+        try {
+            check = verifier.recheck(snapshot, compiled);
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "re-running the scenarios of the active version %s failed", compiled.version());
+            return;
         }
-        swap(check, snapshot, reload);
+        Serving current = serving.get();
+        if (current == null || current.check().compiled() != compiled
+                || !serving.compareAndSet(current, new Serving(check, snapshot))) {
+            return; // another version serves by now
+        }
+        if (check.accepted()) {
+            LOG.infof("ruleset %s: scenarios %d/%d passed again, %d warnings", check.version(),
+                    check.scenarios().passed(), check.scenarios().total(), check.findings().size());
+        } else {
+            LOG.errorf("the active version %s no longer passes its own gate; it serves as approved:%n%s",
+                    check.version(), check.report());
+        }
     }
 
     private RulesetSnapshot snapshotOf(String version) {
@@ -163,10 +199,12 @@ public class RulesetRegistry implements ActiveRuleset {
     private void swap(RulesetCheck check, RulesetSnapshot snapshot, boolean reload) {
         Serving previous = serving.getAndSet(new Serving(check, snapshot));
         metrics.activated(check.version(), reload);
-        LOG.infof("ruleset %s active (was %s): %d files, %s; scenarios %d/%d passed, %d warnings",
-                check.version(), previous == null ? "none" : previous.check().version(),
+        LOG.infof("ruleset %s active (was %s): %d files, %s; %s", check.version(),
+                previous == null ? "none" : previous.check().version(),
                 check.compiled().files().files().size(), check.compiled().rulesPerSource(),
-                check.scenarios().passed(), check.scenarios().total(), check.findings().size());
+                check.scenarios() == null ? "its scenarios run again in the background"
+                        : "scenarios %d/%d passed, %d warnings".formatted(check.scenarios().passed(),
+                        check.scenarios().total(), check.findings().size()));
     }
 
     private static String json(Object report) {

@@ -54,6 +54,25 @@ public final class RulesetVerifier {
             findings.addAll(e.findings());
             return new RulesetCheck(files.version(), clock.instant(), false, findings, null, null);
         }
+        return judge(snapshot, compiled, findings);
+    }
+
+    /**
+     * Compiles a version that passed this gate when it was stored, so that it can serve before {@link #recheck}
+     * has run its lint and scenarios again.
+     *
+     * @throws RulesetException when it no longer compiles (an engine release that refuses it)
+     */
+    public CompiledRuleset compile(RulesetSnapshot snapshot) {
+        return compiler.compile(snapshot.files());
+    }
+
+    /** The gate's lint and scenarios on a ruleset compiled by {@link #compile}: the same verdict as {@link #verify}. */
+    public RulesetCheck recheck(RulesetSnapshot snapshot, CompiledRuleset compiled) {
+        return judge(snapshot, compiled, new ArrayList<>(linter.lint(snapshot.files())));
+    }
+
+    private RulesetCheck judge(RulesetSnapshot snapshot, CompiledRuleset compiled, List<Finding> findings) {
         ScenarioSummary summary = ScenarioSummary.of(runner.runAll(snapshot.scenarios().scenarios(), compiled), compiled);
         // every rule must be pinned by a scenario: the service, the command line and CI give one verdict
         for (String source : summary.uncoveredRows()) {
@@ -62,7 +81,8 @@ public final class RulesetVerifier {
                     + ", so nothing pins what it decides: add a scenario for it (bin/rules scenario new NAME --from"
                     + " profile.json), or remove it"));
         }
-        boolean accepted = summary.failures().isEmpty() && summary.uncoveredRows().isEmpty();
-        return new RulesetCheck(files.version(), clock.instant(), accepted, findings, summary, compiled);
+        boolean accepted = findings.stream().noneMatch(f -> f.severity() == Finding.Severity.ERROR)
+                && summary.failures().isEmpty() && summary.uncoveredRows().isEmpty();
+        return new RulesetCheck(compiled.version(), clock.instant(), accepted, findings, summary, compiled);
     }
 }

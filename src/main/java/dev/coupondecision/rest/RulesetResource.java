@@ -46,6 +46,8 @@ public class RulesetResource {
 
     /** The active ruleset: its files, rules per table and how it did on the regression scenarios. */
     public record ActiveRuleset(String version, Instant loadedAt, List<FileView> files, Map<String, Integer> rulesPerTable,
+                                @Schema(nullable = true, description = "How the version did on its regression scenarios;"
+                                        + " null while they run again after it was loaded from the store (seconds)")
                                 ScenarioSummary scenarios) {
     }
 

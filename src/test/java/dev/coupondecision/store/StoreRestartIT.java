@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +56,53 @@ class StoreRestartIT {
                     .getList("lastCandidate.findings.cell", String.class))
                     .as("a second restart on the same typo still names it").contains("B19");
             assertThat(decide(third).getString("rulesetVersion")).isEqualTo(good);
+        }
+    }
+
+    /**
+     * A restart serves the store's version as soon as it compiles and re-runs its lint and scenarios afterwards; when
+     * they no longer pass (here: the operator changed the default time zone the scenarios rely on) the version still
+     * serves, as approved, and the log and {@code /rulesets/active} say so.
+     */
+    @Test
+    void aRestartServesTheStoredVersionAtOnceAndRunsItsScenariosAgainAfterwards() throws Exception {
+        Path work = Files.createTempDirectory("store-recheck-");
+        RulesetCopy rules = RulesetCopy.of(work.resolve("policy"));
+        Map<String, String> settings = settings(rules, work.resolve("data"));
+        String good;
+        try (ServiceProcess first = ServiceProcess.start(settings, Map.of()).awaitReady(Duration.ofSeconds(90))) {
+            good = decide(first).getString("rulesetVersion");
+            assertThat(first.log()).as("a first start runs the whole gate before it serves")
+                    .doesNotContain("its scenarios run again in the background");
+        }
+
+        try (ServiceProcess second = ServiceProcess.start(settings, Map.of()).awaitReady(Duration.ofSeconds(60))) {
+            assertThat(decide(second).getString("rulesetVersion")).isEqualTo(good);
+            JsonPath active = rechecked(second);
+            assertThat(active.getInt("scenarios.total")).isPositive();
+            assertThat(active.getInt("scenarios.passed")).isEqualTo(active.getInt("scenarios.total"));
+            assertThat(second.log()).contains("its scenarios run again in the background").contains("passed again");
+        }
+
+        Map<String, String> otherZone = new HashMap<>(settings);
+        otherZone.put("coupon.default-timezone", "America/New_York");
+        try (ServiceProcess third = ServiceProcess.start(otherZone, Map.of()).awaitReady(Duration.ofSeconds(60))) {
+            assertThat(decide(third).getString("rulesetVersion")).as("it serves as approved").isEqualTo(good);
+            JsonPath active = rechecked(third);
+            assertThat(active.getInt("scenarios.passed")).isLessThan(active.getInt("scenarios.total"));
+            assertThat(third.log()).contains("the active version " + good + " no longer passes its own gate");
+        }
+    }
+
+    /** {@code /rulesets/active} once the version's scenarios have run again (null until then). */
+    private static JsonPath rechecked(ServiceProcess service) throws InterruptedException {
+        Instant until = Instant.now().plus(Duration.ofSeconds(60));
+        while (true) {
+            JsonPath active = service.as("ops", "analyst").get("/rulesets/active").then().statusCode(200).extract().jsonPath();
+            if (active.get("scenarios") != null || Instant.now().isAfter(until)) {
+                return active;
+            }
+            Thread.sleep(200);
         }
     }
 
