@@ -133,7 +133,7 @@ public final class JsonFields {
         }
         try {
             if (value.isTextual()) {
-                OffsetDateTime parsed = OffsetDateTime.parse(value.asText());
+                OffsetDateTime parsed = OffsetDateTimes.parse(value.asText());
                 if (inRange(parsed.getYear()) && inRange(parsed.toInstant().atOffset(java.time.ZoneOffset.UTC).getYear())) {
                     return parsed.toInstant();
                 }

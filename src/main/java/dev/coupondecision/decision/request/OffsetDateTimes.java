@@ -1,0 +1,102 @@
+package dev.coupondecision.decision.request;
+
+import java.time.DateTimeException;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+/**
+ * {@link OffsetDateTime#parse} with a fast path for the form CRMs send, {@code 2026-11-20T12:00:00+08:00} (seconds,
+ * an optional fraction of 1-9 digits, and {@code Z} or {@code ±HH:MM}). The JDK's formatter costs about 1.5 µs per
+ * value, a third of parsing a request with a contact history; the fast path reads the digits at their fixed
+ * places. Anything else, including every invalid value, goes to {@link OffsetDateTime#parse}, so what is accepted,
+ * what it means and what is refused are exactly the JDK's ({@code OffsetDateTimesTest} compares both on random and
+ * edge values).
+ */
+public final class OffsetDateTimes {
+    private static final int SHORTEST = "2026-11-20T12:00:00Z".length();
+
+    private OffsetDateTimes() {
+    }
+
+    /** @throws DateTimeParseException as {@link OffsetDateTime#parse} throws it */
+    public static OffsetDateTime parse(String text) {
+        OffsetDateTime fast = fastPath(text);
+        return fast != null ? fast : OffsetDateTime.parse(text);
+    }
+
+    /** The value when {@code text} has the common form and is valid; null to leave it to the JDK. */
+    private static OffsetDateTime fastPath(String text) {
+        int length = text.length();
+        if (length < SHORTEST || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 2);
+        int day = digits(text, 8, 2);
+        int hour = digits(text, 11, 2);
+        int minute = digits(text, 14, 2);
+        int second = digits(text, 17, 2);
+        if ((year | month | day | hour | minute | second) < 0) {
+            return null;
+        }
+        int at = 19;
+        int nanos = 0;
+        if (at < length && text.charAt(at) == '.') {
+            int start = ++at;
+            while (at < length && at - start < 10 && isDigit(text.charAt(at))) {
+                nanos = nanos * 10 + (text.charAt(at) - '0');
+                at++;
+            }
+            int count = at - start;
+            if (count == 0 || count > 9) {
+                return null;
+            }
+            for (int i = count; i < 9; i++) {
+                nanos *= 10;
+            }
+        }
+        ZoneOffset offset;
+        if (at == length - 1 && text.charAt(at) == 'Z') {
+            offset = ZoneOffset.UTC;
+        } else if (at == length - 6 && (text.charAt(at) == '+' || text.charAt(at) == '-') && text.charAt(at + 3) == ':') {
+            int offsetHours = digits(text, at + 1, 2);
+            int offsetMinutes = digits(text, at + 4, 2);
+            if ((offsetHours | offsetMinutes) < 0) {
+                return null;
+            }
+            int sign = text.charAt(at) == '+' ? 1 : -1;
+            try {
+                offset = ZoneOffset.ofHoursMinutes(sign * offsetHours, sign * offsetMinutes);
+            } catch (DateTimeException e) {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(LocalDateTime.of(year, month, day, hour, minute, second, nanos), offset);
+        } catch (DateTimeException e) {
+            return null; // e.g. February 30th: the JDK reports it
+        }
+    }
+
+    /** The number written by {@code count} ASCII digits at {@code from}; -1 if one of them is not a digit. */
+    private static int digits(String text, int from, int count) {
+        int value = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = text.charAt(i);
+            if (!isDigit(c)) {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+}
