@@ -13,10 +13,20 @@ import java.util.Optional;
 
 /** The decision log table of the store's database. */
 public final class DecisionLogStore {
+    /**
+     * Inserts a decision unless its id is logged already, so that a repeated decision (a retried request, a replayed
+     * batch) is skipped by the database instead of failing the batch. Every value is cast to its column's type, as
+     * PostgreSQL cannot infer the type of a parameter in a select list (lengths are left to the columns, which reject
+     * what is too long instead of truncating it).
+     */
     private static final String INSERT = "INSERT INTO decision_log (decision_id, decided_at, customer_id, campaign_id,"
             + " campaign_type, ruleset_version, request, request_sha256, eligible, holdout, tier, coupon_type, amount_off,"
             + " percent_off, experiment, variant, coupon_rule, coupon_source, decision)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " SELECT CAST(? AS VARCHAR), CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR), CAST(? AS VARCHAR),"
+            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS BOOLEAN),"
+            + " CAST(? AS BOOLEAN), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS DECIMAL), CAST(? AS DECIMAL),"
+            + " CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR)"
+            + " WHERE NOT EXISTS (SELECT 1 FROM decision_log WHERE decision_id = ?)";
     private static final String DUPLICATE_KEY = "23505";
     private static final String STORED = "SELECT decision_id, decided_at, customer_id, campaign_id, ruleset_version,"
             + " holdout, request, request_sha256, decision FROM decision_log";
@@ -29,7 +39,8 @@ public final class DecisionLogStore {
 
     /**
      * Writes decisions in one transaction; a decision already logged (the same request decided again on the same
-     * version has the same id) is kept as first written. Returns how many rows were new.
+     * version has the same id) is kept as first written. Returns how many rows were new. Should another replica write
+     * the same decision at the same moment, the batch fails on the primary key and is written again row by row.
      */
     int insert(List<LogEntry> entries) {
         try {
@@ -75,6 +86,7 @@ public final class DecisionLogStore {
                 for (int i = 0; i < values.length; i++) {
                     insert.setObject(i + 1, values[i]);
                 }
+                insert.setString(values.length + 1, e.decisionId());
                 insert.addBatch();
             }
             int written = 0;

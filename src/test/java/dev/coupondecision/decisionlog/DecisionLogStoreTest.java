@@ -72,6 +72,25 @@ class DecisionLogStoreTest {
 
     @ParameterizedTest
     @EnumSource(LoopDatabase.class)
+    void repeatsWithinABatchAndOfEarlierBatchesAreSkippedAndTheFirstIsKept(LoopDatabase database) {
+        DecisionLogStore store = new DecisionLogStore(database.migrated());
+        LogEntry first = entry(id(1), "c-1", "cmp", T0, true);
+        LogEntry repeat = entry(id(1), "c-9", "other", T0.plusSeconds(5), false);
+        assertThat(store.insert(List.of(first, repeat, entry(id(2), "c-2", "cmp", T0, false), repeat))).isEqualTo(2);
+        assertThat(store.insert(List.of(repeat, entry(id(2), "c-2", "cmp", T0, false)))).isZero();
+        assertThat(store.insert(List.of(repeat, entry(id(3), "c-3", null, T0, false)))).isEqualTo(1);
+
+        StoredDecision kept = store.find(id(1)).orElseThrow();
+        assertThat(kept.customerId()).isEqualTo("c-1");
+        assertThat(kept.campaignId()).isEqualTo("cmp");
+        assertThat(kept.decidedAt()).isEqualTo(T0);
+        assertThat(kept.holdout()).isTrue();
+        assertThat(store.campaign("cmp")).hasSize(2);
+        assertThat(store.find(id(3)).orElseThrow().campaignId()).isNull();
+    }
+
+    @ParameterizedTest
+    @EnumSource(LoopDatabase.class)
     void outcomesAreIdempotentAndSendsAreTheContactHistory(LoopDatabase database) {
         DataSource dataSource = database.migrated();
         DecisionLogStore decisions = new DecisionLogStore(dataSource);
