@@ -1,18 +1,21 @@
 package dev.coupondecision.decision.request;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * {@link OffsetDateTime#parse} with a fast path for the form CRMs send, {@code 2026-11-20T12:00:00+08:00} (seconds,
+ * Request instants read and written. Reading is {@link OffsetDateTime#parse} with a fast path for the form CRMs send, {@code 2026-11-20T12:00:00+08:00} (seconds,
  * an optional fraction of 1-9 digits, and {@code Z} or {@code ±HH:MM}). The JDK's formatter costs about 1.5 µs per
  * value, a third of parsing a request with a contact history; the fast path reads the digits at their fixed
  * places. Anything else, including every invalid value, goes to {@link OffsetDateTime#parse}, so what is accepted,
  * what it means and what is refused are exactly the JDK's ({@code OffsetDateTimesTest} compares both on random and
- * edge values).
+ * edge values). Writing ({@link #format}) gives exactly {@code OffsetDateTime.ofInstant(instant, zone).toString()}
+ * without the JDK's builders for the years requests hold.
  */
 public final class OffsetDateTimes {
     private static final int SHORTEST = "2026-11-20T12:00:00Z".length();
@@ -24,6 +27,39 @@ public final class OffsetDateTimes {
     public static OffsetDateTime parse(String text) {
         OffsetDateTime fast = fastPath(text);
         return fast != null ? fast : OffsetDateTime.parse(text);
+    }
+
+    /**
+     * The instant in the zone's offset at that moment, as {@link OffsetDateTime#toString()} writes it: seconds only
+     * when not zero, a fraction in groups of three digits, {@code Z} for UTC.
+     */
+    public static String format(Instant instant, ZoneId zone) {
+        ZoneOffset offset = zone.getRules().getOffset(instant);
+        LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), offset);
+        int year = t.getYear();
+        if (year < 1000 || year > 9999) {
+            return OffsetDateTime.of(t, offset).toString();
+        }
+        StringBuilder text = new StringBuilder(32).append(year).append('-');
+        two(text, t.getMonthValue()).append('-');
+        two(text, t.getDayOfMonth()).append('T');
+        two(text, t.getHour()).append(':');
+        two(text, t.getMinute());
+        int second = t.getSecond();
+        int nano = t.getNano();
+        if (second > 0 || nano > 0) {
+            two(text.append(':'), second);
+            if (nano > 0) {
+                int digits = nano % 1_000_000 == 0 ? 3 : nano % 1_000 == 0 ? 6 : 9;
+                String fraction = Integer.toString(digits == 3 ? nano / 1_000_000 : digits == 6 ? nano / 1_000 : nano);
+                text.append('.').append("000000000", 0, digits - fraction.length()).append(fraction);
+            }
+        }
+        return text.append(offset.getId()).toString();
+    }
+
+    private static StringBuilder two(StringBuilder text, int value) {
+        return text.append((char) ('0' + value / 10)).append((char) ('0' + value % 10));
     }
 
     /** The value when {@code text} has the common form and is valid; null to leave it to the JDK. */

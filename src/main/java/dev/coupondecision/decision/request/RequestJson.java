@@ -1,62 +1,76 @@
 package dev.coupondecision.decision.request;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 
-import java.time.format.DateTimeFormatter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 
 /**
  * Writes a validated request back as the JSON {@link RequestParser} reads, with every default made explicit (asOf,
  * timezone, campaign) and the contact history that was used, so that deciding the written request again gives the
- * same decision: what the decision log keeps and a replay re-decides.
+ * same decision: what the decision log keeps and a replay re-decides. Written with Jackson's streaming generator
+ * (the decision log writes one per decision), field by field in the order below.
  */
 public final class RequestJson {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final DateTimeFormatter MONTH_DAY = DateTimeFormatter.ofPattern("MM-dd");
+    private static final JsonFactory JSON = new JsonFactory();
 
     private RequestJson() {
     }
 
     public static String write(DecisionRequest request) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("customerId", request.customerId());
-        root.put("asOf", request.asOf().atZone(request.timezone()).toOffsetDateTime().toString());
-        root.put("timezone", request.timezone().getId());
-        root.put("smsConsent", request.smsConsent());
-        root.put("unsubscribed", request.unsubscribed());
-        root.put("orderCount", request.orderCount());
-        root.put("ordersLast90Days", request.ordersLast90Days());
-        root.put("spendLast365Days", request.spendLast365Days());
+        StringWriter text = new StringWriter(1024);
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            write(request, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("a request could not be written as JSON", e);
+        }
+        return text.toString();
+    }
+
+    private static void write(DecisionRequest request, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("customerId", request.customerId());
+        out.writeStringField("asOf", OffsetDateTimes.format(request.asOf(), request.timezone()));
+        out.writeStringField("timezone", request.timezone().getId());
+        out.writeBooleanField("smsConsent", request.smsConsent());
+        out.writeBooleanField("unsubscribed", request.unsubscribed());
+        out.writeNumberField("orderCount", request.orderCount());
+        out.writeNumberField("ordersLast90Days", request.ordersLast90Days());
+        out.writeNumberField("spendLast365Days", request.spendLast365Days());
         if (request.lastPurchaseDate() != null) {
-            root.put("lastPurchaseDate", request.lastPurchaseDate().toString());
+            out.writeStringField("lastPurchaseDate", request.lastPurchaseDate().toString());
         }
         if (request.lastCartActivityDate() != null) {
-            root.put("lastCartActivityDate", request.lastCartActivityDate().toString());
+            out.writeStringField("lastCartActivityDate", request.lastCartActivityDate().toString());
         }
         if (request.favoriteCategory() != null) {
-            root.put("favoriteCategory", request.favoriteCategory());
+            out.writeStringField("favoriteCategory", request.favoriteCategory());
         }
         if (request.birthday() != null) {
-            root.put("birthday", MONTH_DAY.format(request.birthday()));
+            out.writeStringField("birthday", request.birthday().toString().substring(2)); // --MM-dd → MM-dd
         }
-        ObjectNode campaign = root.putObject("campaign");
+        out.writeObjectFieldStart("campaign");
         if (request.campaign().id() != null) {
-            campaign.put("id", request.campaign().id());
+            out.writeStringField("id", request.campaign().id());
         }
-        campaign.put("type", request.campaign().type().name());
-        campaign.put("bigSale", request.campaign().bigSale());
+        out.writeStringField("type", request.campaign().type().name());
+        out.writeBooleanField("bigSale", request.campaign().bigSale());
+        out.writeEndObject();
         if (request.contactHistorySource() != ContactHistorySource.NONE) {
-            ArrayNode history = root.putArray("contactHistory");
+            out.writeArrayFieldStart("contactHistory");
             for (DecisionRequest.Contact contact : request.contactHistory()) {
-                ObjectNode entry = history.addObject();
-                entry.put("sentAt", contact.sentAt().atZone(request.timezone()).toOffsetDateTime().toString());
-                entry.put("campaignType", contact.campaignType().name());
+                out.writeStartObject();
+                out.writeStringField("sentAt", OffsetDateTimes.format(contact.sentAt(), request.timezone()));
+                out.writeStringField("campaignType", contact.campaignType().name());
                 if (contact.campaignId() != null) {
-                    entry.put("campaignId", contact.campaignId());
+                    out.writeStringField("campaignId", contact.campaignId());
                 }
+                out.writeEndObject();
             }
+            out.writeEndArray();
         }
-        return root.toString();
+        out.writeEndObject();
     }
 }

@@ -4,8 +4,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@link OffsetDateTimes#parse} against the JDK's {@link OffsetDateTime#parse} as the reference: the same value, or
  * a refusal for both, on edge values and on random strings made mostly of the fast path's form with one part
- * mutated.
+ * mutated; and {@link OffsetDateTimes#format} against {@code OffsetDateTime.ofInstant(...).toString()} in every zone.
  */
 class OffsetDateTimesTest {
 
@@ -42,6 +45,49 @@ class OffsetDateTimesTest {
         for (int i = 0; i < 200_000; i++) {
             assertSameAsJdk(mutated(random));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "2026-11-20T04:00:00Z|Asia/Shanghai", "2026-11-20T04:00:00.5Z|Asia/Shanghai",
+            "2026-11-20T04:00:07Z|UTC", "2026-11-20T04:00:00.000001Z|America/New_York",
+            "2026-11-20T04:00:00.000000001Z|Asia/Kolkata", "2026-11-20T04:00:00.120Z|Asia/Kathmandu",
+            "2026-03-08T06:59:59Z|America/New_York", "2026-03-08T07:00:00Z|America/New_York",
+            "2026-11-01T05:30:00Z|America/New_York", "2026-11-01T06:30:00Z|America/New_York",
+            "2026-10-25T00:59:59.999Z|Europe/Berlin", "2026-10-25T01:00:00Z|Europe/Berlin",
+            "2024-02-29T23:59:59Z|Pacific/Kiritimati", "2024-02-29T10:00:00Z|Pacific/Pago_Pago",
+            "1900-01-01T00:00:00Z|Europe/Amsterdam", "1000-01-01T00:00:00Z|Asia/Shanghai",
+            "0999-12-31T23:59:59Z|Asia/Shanghai", "9999-12-31T12:00:00Z|Pacific/Kiritimati",
+            "-0001-06-01T00:00:00Z|UTC", "+10000-01-01T00:00:00Z|UTC", "1970-01-01T00:00:00Z|Z",
+            "2026-11-20T04:00:00Z|+05:30:15", "2026-06-01T12:00:00Z|Australia/Lord_Howe"})
+    void formatsAsTheJdkOnEdgeValues(String instantAndZone) {
+        String[] parts = instantAndZone.split("\\|");
+        assertFormattedAsJdk(Instant.parse(parts[0]), ZoneId.of(parts[1]));
+    }
+
+    @Test
+    void formatsAsTheJdkOnRandomValues() {
+        Random random = new Random(20261203);
+        List<ZoneId> zones = ZoneId.getAvailableZoneIds().stream().sorted().map(ZoneId::of).toList();
+        for (int i = 0; i < 200_000; i++) {
+            long seconds = Instant.parse("0900-01-01T00:00:00Z").getEpochSecond()
+                    + (long) (random.nextDouble() * 9_300L * 365 * 86_400);
+            int nanos = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1_000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1_000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            if (random.nextInt(3) == 0) {
+                seconds -= Math.floorMod(seconds, 60); // whole minutes: the JDK leaves the seconds out
+            }
+            assertFormattedAsJdk(Instant.ofEpochSecond(seconds, nanos), zones.get(random.nextInt(zones.size())));
+        }
+    }
+
+    private static void assertFormattedAsJdk(Instant instant, ZoneId zone) {
+        assertThat(OffsetDateTimes.format(instant, zone)).as("%s in %s", instant, zone)
+                .isEqualTo(OffsetDateTime.ofInstant(instant, zone).toString());
     }
 
     private static String mutated(Random random) {
