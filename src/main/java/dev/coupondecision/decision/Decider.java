@@ -3,13 +3,13 @@ package dev.coupondecision.decision;
 import dev.coupondecision.decision.facts.Decision;
 import dev.coupondecision.decision.facts.Suppression;
 import dev.coupondecision.decision.request.DecisionRequest;
+import dev.coupondecision.decision.request.OffsetDateTimes;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RuleOutcome;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -19,8 +19,6 @@ import java.util.List;
  * what they chose. Used by the service, the batch, the regression scenarios, impact reports and benchmarks.
  */
 public final class Decider {
-    private static final DateTimeFormatter INSTANT_FORMAT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
-
     private Decider() {
     }
 
@@ -73,6 +71,6 @@ public final class Decider {
 
     /** An instant as ISO-8601 in the customer's offset, to the second. */
     static String at(Instant instant, ZoneId zone) {
-        return instant == null ? null : INSTANT_FORMAT.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone));
+        return instant == null ? null : OffsetDateTimes.formatToSecond(instant, zone);
     }
 }

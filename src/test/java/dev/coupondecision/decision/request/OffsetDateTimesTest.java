@@ -7,7 +7,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Random;
 
@@ -17,9 +19,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * {@link OffsetDateTimes#parse} against the JDK's {@link OffsetDateTime#parse} as the reference: the same value, or
  * a refusal for both, on edge values and on random strings made mostly of the fast path's form with one part
- * mutated; and {@link OffsetDateTimes#format} against {@code OffsetDateTime.ofInstant(...).toString()} in every zone.
+ * mutated; {@link OffsetDateTimes#format} against {@code OffsetDateTime.ofInstant(...).toString()} and
+ * {@link OffsetDateTimes#formatToSecond} against the JDK's formatter for the answer's pattern, in every zone.
  */
 class OffsetDateTimesTest {
+    /** Written out here rather than taken from the class under test. */
+    private static final DateTimeFormatter ANSWER_FORM = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     @ParameterizedTest
     @ValueSource(strings = {
@@ -63,6 +68,43 @@ class OffsetDateTimesTest {
     void formatsAsTheJdkOnEdgeValues(String instantAndZone) {
         String[] parts = instantAndZone.split("\\|");
         assertFormattedAsJdk(Instant.parse(parts[0]), ZoneId.of(parts[1]));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "2026-11-20T04:00:00Z|Asia/Shanghai", "2026-11-20T04:00:00.999999999Z|Asia/Shanghai",
+            "2026-11-20T04:00:07Z|UTC", "2026-11-20T04:00:00Z|Z", "2026-11-20T04:00:00Z|Asia/Kolkata",
+            "2026-11-20T04:00:00Z|America/St_Johns", "2026-11-20T04:00:00Z|Asia/Kathmandu",
+            "2026-03-08T06:59:59.999Z|America/New_York", "2026-03-08T07:00:00Z|America/New_York",
+            "2026-11-01T05:59:59.5Z|America/New_York", "2026-11-01T06:00:00Z|America/New_York",
+            "2026-10-25T00:59:59.999Z|Europe/Berlin", "2026-10-25T01:00:00Z|Europe/Berlin",
+            "2024-02-29T23:59:59Z|Pacific/Kiritimati", "2024-02-29T10:00:00Z|Pacific/Pago_Pago",
+            "1950-06-01T00:00:00Z|Africa/Monrovia", "1900-01-01T00:00:00Z|Europe/Amsterdam",
+            "1000-01-01T00:00:00Z|Asia/Shanghai", "0999-12-31T23:59:59Z|Asia/Shanghai",
+            "9999-12-31T12:00:00Z|Pacific/Kiritimati", "+10000-01-01T00:00:00Z|UTC", "-0001-06-01T00:00:00Z|UTC",
+            "2026-11-20T04:00:00Z|+05:30:15", "2026-11-20T04:00:00Z|-00:44:30", "2026-11-20T04:00:00Z|+00:00:30",
+            "2026-11-20T04:00:00Z|-00:00:59", "2026-11-20T04:00:00Z|+00:01:01", "2026-11-20T04:00:00Z|-18:00",
+            "2026-06-01T12:00:00Z|Australia/Lord_Howe", "1969-12-31T23:59:59.5Z|America/Sao_Paulo"})
+    void formatsToTheSecondAsTheJdkOnEdgeValues(String instantAndZone) {
+        String[] parts = instantAndZone.split("\\|");
+        assertFormattedToSecondAsJdk(Instant.parse(parts[0]), ZoneId.of(parts[1]));
+    }
+
+    @Test
+    void formatsToTheSecondAsTheJdkOnRandomValues() {
+        Random random = new Random(20261204);
+        List<ZoneId> zones = ZoneId.getAvailableZoneIds().stream().sorted().map(ZoneId::of).toList();
+        for (int i = 0; i < 200_000; i++) {
+            long seconds = Instant.parse("0900-01-01T00:00:00Z").getEpochSecond()
+                    + (long) (random.nextDouble() * 9_300L * 365 * 86_400);
+            int nanos = random.nextBoolean() ? 0 : random.nextInt(1_000_000_000);
+            assertFormattedToSecondAsJdk(Instant.ofEpochSecond(seconds, nanos), zones.get(random.nextInt(zones.size())));
+        }
+    }
+
+    private static void assertFormattedToSecondAsJdk(Instant instant, ZoneId zone) {
+        assertThat(OffsetDateTimes.formatToSecond(instant, zone)).as("%s in %s", instant, zone)
+                .isEqualTo(ANSWER_FORM.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(zone)));
     }
 
     @Test
