@@ -14,7 +14,9 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,8 @@ public final class JsonFields {
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** ZoneId.getAvailableZoneIds() copies the whole set on every call (about 8 µs): read it once. */
     private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
+    /** Each zone made once, when first asked for (ZoneId.of builds a new one every time); only ids of ZONE_IDS. */
+    private static final Map<String, ZoneId> ZONES = new ConcurrentHashMap<>();
     /** Dates and instants outside these years are typing or export errors (and overflow day counts). */
     static final int MIN_YEAR = 1900;
     static final int MAX_YEAR = 2200;
@@ -134,8 +138,9 @@ public final class JsonFields {
         try {
             if (value.isTextual()) {
                 OffsetDateTime parsed = OffsetDateTimes.parse(value.asText());
-                if (inRange(parsed.getYear()) && inRange(parsed.toInstant().atOffset(java.time.ZoneOffset.UTC).getYear())) {
-                    return parsed.toInstant();
+                Instant instant = parsed.toInstant();
+                if (inRange(parsed.getYear()) && inRange(utcYear(instant))) {
+                    return instant;
                 }
             }
         } catch (DateTimeException | ArithmeticException e) {
@@ -151,7 +156,7 @@ public final class JsonFields {
             return null;
         }
         if (value.isTextual() && ZONE_IDS.contains(value.asText())) {
-            return ZoneId.of(value.asText());
+            return ZONES.computeIfAbsent(value.asText(), ZoneId::of);
         }
         reject(field, value, "an IANA time zone id such as Asia/Shanghai or Europe/Berlin");
         return null;
@@ -163,8 +168,11 @@ public final class JsonFields {
             return null;
         }
         try {
-            if (value.isTextual() && FULL_DATE.matcher(value.asText()).matches()) {
-                LocalDate date = LocalDate.parse(value.asText());
+            String text = value.isTextual() ? value.asText() : "";
+            if (FULL_DATE.matcher(text).matches()) {
+                // four, two and two ASCII digits: LocalDate.parse would accept exactly the real dates among them
+                LocalDate date = LocalDate.of(Integer.parseInt(text, 0, 4, 10), Integer.parseInt(text, 5, 7, 10),
+                        Integer.parseInt(text, 8, 10, 10));
                 if (inRange(date.getYear())) {
                     return date;
                 }
@@ -214,6 +222,11 @@ public final class JsonFields {
         if (date != null && date.isAfter(today)) {
             reject(field, node.get(field), "a date not after the customer's local date of asOf (" + today + ")");
         }
+    }
+
+    /** The year of an instant in UTC, without building the UTC offset's rules as atOffset does. */
+    private static int utcYear(Instant instant) {
+        return LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400)).getYear();
     }
 
     private static boolean inRange(int year) {
