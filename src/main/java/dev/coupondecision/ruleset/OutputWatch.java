@@ -52,44 +52,47 @@ final class OutputWatch {
 
     /** The outputs that changed since the last call (or since the start), in a fixed order. */
     List<String> changes() {
-        List<String> changes = new ArrayList<>(inserted);
+        List<String> changes = inserted.isEmpty() ? null : new ArrayList<>(inserted);
         inserted.clear();
         if (decision.getTier() != tier) {
             tier = decision.getTier();
-            add(changes, "tier");
+            if (changes == null || !changes.contains("tier")) { // a tier assignment's insert already said so
+                changes = add(changes, "tier");
+            }
         }
         if (couponChanged()) {
-            changes.add("coupon");
+            changes = add(changes, "coupon");
         }
         if (!Objects.equals(decision.getCategory(), category)) {
             category = decision.getCategory();
-            changes.add("coupon.category");
+            changes = add(changes, "coupon.category");
         }
         if (!Objects.equals(decision.getFrequencyCapMax(), capMax)
                 || !Objects.equals(decision.getFrequencyCapPeriodDays(), capDays)) {
             capMax = decision.getFrequencyCapMax();
             capDays = decision.getFrequencyCapPeriodDays();
-            changes.add("frequencyCap");
+            changes = add(changes, "frequencyCap");
         }
         if (weekday.getWindows() != weekdayWindows) {
             weekdayWindows = weekday.getWindows();
-            changes.add("sendWindow.weekday");
+            changes = add(changes, "sendWindow.weekday");
         }
         if (weekend.getWindows() != weekendWindows) {
             weekendWindows = weekend.getWindows();
-            changes.add("sendWindow.weekend");
+            changes = add(changes, "sendWindow.weekend");
         }
         var all = decision.getSuppressions();
         for (; suppressions < all.size(); suppressions++) {
-            changes.add("suppression:" + all.get(suppressions).getCode());
+            changes = add(changes, "suppression:" + all.get(suppressions).getCode());
         }
-        return changes.isEmpty() ? List.of() : changes;
+        return changes == null ? List.of() : List.copyOf(changes);
     }
 
-    private static void add(List<String> changes, String output) {
-        if (!changes.contains(output)) {
-            changes.add(output);
-        }
+    /** The list with the output added; made only when a firing changed something (most change one output). */
+    private static List<String> add(List<String> changes, String output) {
+        List<String> list = changes == null ? new ArrayList<>(2) : changes;
+        list.add(output);
+        return list;
     }
 
     private boolean couponChanged() {

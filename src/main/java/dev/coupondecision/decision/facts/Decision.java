@@ -65,7 +65,17 @@ public final class Decision {
         return suppression;
     }
 
+    /** The number as written in the table: integers without a detour through their text, others by their text. */
     private static BigDecimal decimal(Number value) {
-        return value == null ? null : new BigDecimal(value.toString());
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof BigDecimal decimal) {
+            return decimal;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return BigDecimal.valueOf(value.longValue());
+        }
+        return new BigDecimal(value.toString());
     }
 }
