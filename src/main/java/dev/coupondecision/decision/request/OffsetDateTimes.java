@@ -44,11 +44,7 @@ public final class OffsetDateTimes {
         if (year < 1000 || year > 9999) {
             return OffsetDateTime.of(t, offset).toString();
         }
-        StringBuilder text = new StringBuilder(32).append(year).append('-');
-        two(text, t.getMonthValue()).append('-');
-        two(text, t.getDayOfMonth()).append('T');
-        two(text, t.getHour()).append(':');
-        two(text, t.getMinute());
+        StringBuilder text = toMinute(t);
         int second = t.getSecond();
         int nano = t.getNano();
         if (second > 0 || nano > 0) {
@@ -73,11 +69,7 @@ public final class OffsetDateTimes {
         if (year < 1000 || year > 9999) {
             return TO_SECOND.format(Instant.ofEpochSecond(instant.getEpochSecond()).atZone(zone));
         }
-        StringBuilder text = new StringBuilder(25).append(year).append('-');
-        two(text, t.getMonthValue()).append('-');
-        two(text, t.getDayOfMonth()).append('T');
-        two(text, t.getHour()).append(':');
-        two(text, t.getMinute()).append(':');
+        StringBuilder text = toMinute(t).append(':');
         two(text, t.getSecond());
         int total = offset.getTotalSeconds();
         int hours = Math.abs(total) / 3600;
@@ -87,6 +79,15 @@ public final class OffsetDateTimes {
         }
         two(text.append(total < 0 ? '-' : '+'), hours).append(':');
         return two(text, minutes).toString();
+    }
+
+    /** {@code uuuu-MM-ddTHH:mm} of a date-time in the years 1000 to 9999. */
+    private static StringBuilder toMinute(LocalDateTime t) {
+        StringBuilder text = new StringBuilder(32).append(t.getYear()).append('-');
+        two(text, t.getMonthValue()).append('-');
+        two(text, t.getDayOfMonth()).append('T');
+        two(text, t.getHour()).append(':');
+        return two(text, t.getMinute());
     }
 
     private static StringBuilder two(StringBuilder text, int value) {
