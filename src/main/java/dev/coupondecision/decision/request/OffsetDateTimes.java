@@ -22,7 +22,7 @@ import java.time.format.DateTimeParseException;
 public final class OffsetDateTimes {
     private static final int SHORTEST = "2026-11-20T12:00:00Z".length();
     /** The form of the instants in an answer: always seconds, and the offset to the minute ("Z" below a minute). */
-    public static final DateTimeFormatter TO_SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+    private static final DateTimeFormatter TO_SECOND = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
 
     private OffsetDateTimes() {
     }
