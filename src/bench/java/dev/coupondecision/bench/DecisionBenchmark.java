@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coupondecision.ReferenceRuleset;
+import dev.coupondecision.config.JsonConfig;
 import dev.coupondecision.decision.CustomerFacts;
 import dev.coupondecision.decision.Decider;
 import dev.coupondecision.decision.DecisionResponse;
@@ -68,7 +69,7 @@ public class DecisionBenchmark {
                 customers[i] = CustomerFacts.customer(requests[i]);
                 histories[i] = CustomerFacts.history(requests[i]);
             }
-            ObjectMapper mapper = new ObjectMapper();
+            ObjectMapper mapper = JsonConfig.configure(new ObjectMapper()); // as the service's
             reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             responseWriter = mapper.writerFor(DecisionResponse.class);
             floor = new FloorServer.Handler(BenchProfiles.PARSER, mapper);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.coupondecision.config.JsonConfig;
 import dev.coupondecision.decision.DecisionIds;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.facts.CampaignType;
@@ -147,7 +148,8 @@ public final class FloorServer {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 8091;
         String host = args.length > 1 ? args[1] : "127.0.0.1";
         int loops = Runtime.getRuntime().availableProcessors();
-        Handler handler = new Handler(new RequestParser(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")), new ObjectMapper());
+        Handler handler = new Handler(new RequestParser(Clock.systemUTC(), ZoneId.of("Asia/Shanghai")),
+                JsonConfig.configure(new ObjectMapper())); // the service's JSON settings
         Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(loops));
         CountDownLatch listening = new CountDownLatch(1);
         vertx.deployVerticle(() -> new AbstractVerticle() {
