@@ -1,6 +1,5 @@
 package dev.coupondecision.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coupondecision.decision.DecisionResponse;
@@ -28,6 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+
+import java.io.IOException;
 
 /** Decides for one customer profile. */
 @Path("/decide")
@@ -71,9 +72,10 @@ public class DecideResource {
     @APIResponse(responseCode = "503", description = "The request has no contactHistory and the recorded sends cannot be"
             + " read (the database is down): retry, or send contactHistory",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Uni<RestResponse<DecisionResponse>> decide(String body) throws JsonProcessingException {
+    public Uni<RestResponse<DecisionResponse>> decide(byte[] body) throws IOException {
         // Parsed here rather than bound by the framework, so malformed JSON and every invalid field are
-        // reported the same way as on the batch endpoint.
+        // reported the same way as on the batch endpoint; from the bytes, so that bytes that are not UTF-8 are
+        // malformed JSON (not characters replaced in a text) and no text is made only to be parsed.
         DecisionRequest request = parser.parse(json.readTree(body));
         if (decisions.blocks(request)) {
             // no contactHistory: the recorded sends are read from the database, on a worker thread

@@ -443,7 +443,10 @@ public class DecideResourceTest {
         body[16] = (byte) 0xff;
         body[17] = (byte) 0xfe;
         Response response = given().contentType(ContentType.JSON).body(body).when().post("/decide");
-        problem(response, 400);
+        // the bytes themselves are refused, not a text with U+FFFD where they were
+        JsonNode problem = problem(response, 400);
+        assertThat(problem.get("type").asText()).isEqualTo(MALFORMED_JSON);
+        assertThat(problem.get("detail").asText()).contains("UTF-8").contains("0xff");
     }
 
     // ---------------------------------------------------------------- other statuses
