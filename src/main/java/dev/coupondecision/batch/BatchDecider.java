@@ -150,10 +150,11 @@ public class BatchDecider {
         }
         JsonNode tree;
         try {
-            tree = line.tree() != null ? line.tree() : json.readTree(line.text());
-        } catch (JsonProcessingException e) {
+            tree = line.tree() != null ? line.tree() : json.readTree(line.json());
+        } catch (IOException e) {
             return new Result(line.number(), null, version, null, Problem.of("malformed-json", "Malformed JSON", 400,
-                    "line " + line.number() + " is not valid JSON: " + e.getOriginalMessage()));
+                    "line " + line.number() + " is not valid JSON: "
+                            + (e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage())));
         }
         String customerId = customerIdOf(tree);
         try {
@@ -177,11 +178,11 @@ public class BatchDecider {
     private Problem unreadable(BatchLine line) {
         return switch (line.unreadable()) {
             case TOO_LONG -> Problem.of("line-too-long", "Line too long", 400,
-                    "a batch line holds at most " + limits.maxLineLength() + " characters");
+                    "a batch line holds at most " + limits.maxLineLength() + " bytes");
             case OVER_LIMIT -> Problem.of("batch-too-large", "Batch too large", 413,
                     "a batch holds at most " + limits.maxLines() + " requests; this and later lines were not read");
             case MALFORMED_INPUT -> Problem.of("malformed-json", "Malformed JSON", 400,
-                    "the batch could not be read past this point: " + line.text());
+                    "the batch could not be read past this point: " + line.detail());
         };
     }
 }

@@ -1,5 +1,5 @@
 package dev.coupondecision.batch;
 
-/** How much one batch may hold: lines, and characters per line. */
+/** How much one batch may hold: lines, and bytes per line. */
 public record BatchLimits(long maxLines, int maxLineLength) {
 }

@@ -7,15 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads batch input one request at a time without holding the batch in memory: NDJSON line by line
- * (whitespace-only lines are skipped but still counted), or the elements of a JSON array.
+ * (lines of only spaces and tabs are skipped but still counted), or the elements of a JSON array.
  */
 public abstract sealed class BatchLineReader permits BatchLineReader.Ndjson, BatchLineReader.JsonArray {
 
@@ -33,28 +31,81 @@ public abstract sealed class BatchLineReader permits BatchLineReader.Ndjson, Bat
     /** Line number of the last request returned, for error lines about the input itself. */
     abstract long lastNumber();
 
+    /**
+     * NDJSON as bytes, so that Jackson parses each line from its UTF-8 (bytes that are not UTF-8 make the line
+     * malformed instead of being replaced). Lines end at LF, CR or CR LF, as {@code BufferedReader} counts them; a line
+     * over the limit is skipped to its end without being kept.
+     */
     static final class Ndjson extends BatchLineReader {
-        private final BufferedReader reader;
+        private final InputStream in;
         private final int maxLineLength;
+        private final byte[] chunk = new byte[64 * 1024];
+        private int position;
+        private int limit;
+        private byte[] line = new byte[1024];
         private long number;
+        /** The last line ended with CR: an LF right after it belongs to that line. */
+        private boolean afterCr;
 
         Ndjson(InputStream in, int maxLineLength) {
-            this.reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 64 * 1024);
+            this.in = in;
             this.maxLineLength = maxLineLength;
         }
 
         @Override
         BatchLine next() throws IOException {
-            String line;
-            while ((line = reader.readLine()) != null) {
+            while (true) {
+                if (afterCr && peek() == '\n') {
+                    position++;
+                }
+                afterCr = false;
+                if (peek() < 0) {
+                    return null;
+                }
+                int length = 0;
+                boolean blank = true;
+                boolean tooLong = false;
+                int end = -1;
+                while (end < 0 && peek() >= 0) {
+                    int from = position;
+                    while (position < limit && chunk[position] != '\n' && chunk[position] != '\r') {
+                        byte b = chunk[position++];
+                        blank &= b == ' ' || b == '\t';
+                    }
+                    int count = position - from;
+                    if (!tooLong && length + count > maxLineLength) {
+                        tooLong = true;
+                    } else if (!tooLong) {
+                        if (length + count > line.length) {
+                            line = Arrays.copyOf(line, Math.max(length + count, Math.min(maxLineLength, line.length * 2)));
+                        }
+                        System.arraycopy(chunk, from, line, length, count);
+                        length += count;
+                    }
+                    if (position < limit) {
+                        end = chunk[position++];
+                    }
+                }
+                afterCr = end == '\r';
                 number++;
-                if (!line.isBlank()) {
-                    return line.length() > maxLineLength
-                            ? BatchLine.unreadable(number, BatchLine.Unreadable.TOO_LONG, null)
-                            : BatchLine.text(number, line);
+                if (!blank) {
+                    return tooLong ? BatchLine.unreadable(number, BatchLine.Unreadable.TOO_LONG, null)
+                            : BatchLine.json(number, Arrays.copyOf(line, length));
                 }
             }
-            return null;
+        }
+
+        /** The next byte without taking it, reading a new chunk when needed; -1 at the end of the input. */
+        private int peek() throws IOException {
+            if (position == limit) {
+                limit = in.read(chunk);
+                position = 0;
+                if (limit <= 0) {
+                    limit = 0;
+                    return -1;
+                }
+            }
+            return chunk[position] & 0xff;
         }
 
         @Override

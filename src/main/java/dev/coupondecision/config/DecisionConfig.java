@@ -176,7 +176,7 @@ public interface DecisionConfig {
         @WithDefault("200000")
         long maxLines();
 
-        /** Longest request line, in characters; longer lines get a 400 error line. */
+        /** Longest request line, in bytes (UTF-8); longer lines get a 400 error line. */
         @WithDefault("262144")
         int maxLineLength();
 

@@ -67,7 +67,7 @@ public class BatchResource {
             description = "One output line per input request, in input order: {line, customerId?, rulesetVersion, decision} "
                     + "or {line, customerId?, rulesetVersion, error} with the same problem /decide would give. The whole "
                     + "batch is decided on one ruleset version. The body is read to its end before the answer starts. "
-                    + "Whitespace-only lines are skipped (line numbers still count them).")
+                    + "Lines of only spaces and tabs are skipped (line numbers still count them). NDJSON lines end at LF, CR LF or CR.")
     @RequestBody(required = true, content = {
             @Content(mediaType = NDJSON, schema = @Schema(type = SchemaType.STRING,
                     description = "One DecisionRequest (JSON object) per line, UTF-8"),

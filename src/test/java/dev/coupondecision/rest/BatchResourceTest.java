@@ -8,6 +8,7 @@ import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,8 +31,12 @@ public class BatchResourceTest {
     }
 
     private static List<JsonNode> post(String contentType, String body) throws IOException {
+        return post(contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<JsonNode> post(String contentType, byte[] body) throws IOException {
         Response response = RestAssured.given().auth().oauth2(TestTokens.crm()).contentType(contentType + "; charset=utf-8")
-                .body(body.getBytes(StandardCharsets.UTF_8)).post("/decide/batch");
+                .body(body).post("/decide/batch");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.contentType()).startsWith("application/x-ndjson");
         List<JsonNode> lines = new ArrayList<>();
@@ -84,6 +89,23 @@ public class BatchResourceTest {
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).has("decision")).isTrue();
         assertThat(lines.get(1).at("/error/type").asText()).endsWith("malformed-json");
+    }
+
+    @Test
+    void shouldReportALineThatIsNotUtf8AsMalformedAndDecideTheOthers() throws IOException {
+        // before, the bytes became U+FFFD characters and the line was judged on a customer id nobody sent
+        byte[] bad = "{\"customerId\":\"b-\u0000\u0000\",\"smsConsent\":true,\"orderCount\":0}".getBytes(StandardCharsets.UTF_8);
+        bad[17] = (byte) 0xff;
+        bad[18] = (byte) 0xfe;
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes((profile(1) + "\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(bad);
+        body.writeBytes(("\r\n" + profile(3)).getBytes(StandardCharsets.UTF_8));
+        List<JsonNode> lines = post("application/x-ndjson", body.toByteArray());
+        assertThat(lines).extracting(l -> l.has("decision")).containsExactly(true, false, true);
+        assertThat(lines.get(1).at("/error/type").asText()).endsWith("malformed-json");
+        assertThat(lines.get(1).at("/error/detail").asText()).startsWith("line 2 is not valid JSON").contains("UTF-8");
+        assertThat(lines.get(2).get("line").asInt()).isEqualTo(3);
     }
 
     @Test
