@@ -31,8 +31,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,9 +78,16 @@ class ConsoleBrowserTest {
     }
 
     @AfterAll
-    static void stopBrowser() {
+    static void stopBrowser() throws IOException {
         if (browser != null) {
             browser.quit();
+        }
+        if (uploads != null) {
+            try (Stream<Path> files = Files.walk(uploads)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package dev.coupondecision.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The console's users file: what {@code rules console-user} writes is read back; a bad line names its number. */
 class ConsoleUsersTest {
+    @TempDir
+    Path folder;
 
     @Test
     void aLineWrittenForAUserIsReadBackWithAHashThatMatchesOnlyTheirPassword() throws IOException {
@@ -45,8 +48,8 @@ class ConsoleUsersTest {
                 .hasMessageContaining("analyst");
     }
 
-    private static Path write(String... lines) throws IOException {
-        Path file = Files.createTempFile("console-users", ".properties");
+    private Path write(String... lines) throws IOException {
+        Path file = Files.createTempFile(folder, "console-users", ".properties");
         return Files.writeString(file, String.join("\n", lines) + "\n");
     }
 }
