@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.coupondecision.config.DecisionConfig;
 import dev.coupondecision.decision.ActiveRuleset;
 import dev.coupondecision.ruleset.CompiledRuleset;
 import dev.coupondecision.ruleset.RulesetException;
@@ -15,10 +16,12 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -42,17 +45,19 @@ public class RulesetRegistry implements ActiveRuleset {
     private final RulesetMetrics metrics;
     private final AtomicReference<Serving> serving = new AtomicReference<>();
     private final AtomicReference<RulesetCheck> lastCandidate = new AtomicReference<>();
+    private final Duration startRecheckDelay;
     /** Re-runs the gate on versions loaded from the store, one at a time, after they serve. */
-    private final ExecutorService rechecks = Executors.newSingleThreadExecutor(runnable -> {
+    private final ScheduledExecutorService rechecks = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "ruleset-recheck");
         thread.setDaemon(true);
         return thread;
     });
 
-    public RulesetRegistry(RulesetStore store, RulesetVerifier verifier, RulesetMetrics metrics) {
+    public RulesetRegistry(RulesetStore store, RulesetVerifier verifier, RulesetMetrics metrics, DecisionConfig config) {
         this.store = store;
         this.verifier = verifier;
         this.metrics = metrics;
+        this.startRecheckDelay = config.store().startRecheckDelay();
     }
 
     @Override
@@ -150,7 +155,7 @@ public class RulesetRegistry implements ActiveRuleset {
 
     /**
      * Compiles a stored version and serves it; its lint and scenarios then run again in the background
-     * ({@link #recheck}). A version passed the gate when it was stored, so it serves as soon as it compiles (a start or
+     * ({@link #recheck}), on a start only after {@code coupon.store.start-recheck-delay}. A version passed the gate when it was stored, so it serves as soon as it compiles (a start or
      * a rollback is not held up by its scenarios); should it fail them now (a new engine release), it still serves,
      * since it is what was approved, and the failure is reported loudly. One that no longer compiles cannot serve:
      * the previous version keeps serving.
@@ -165,7 +170,8 @@ public class RulesetRegistry implements ActiveRuleset {
             throw e;
         }
         swap(new RulesetCheck(version, compiled.loadedAt(), true, List.of(), null, compiled), snapshot, reload);
-        rechecks.execute(() -> recheck(snapshot, compiled));
+        long delay = reload ? 0 : startRecheckDelay.toMillis();
+        rechecks.schedule(() -> recheck(snapshot, compiled), delay, TimeUnit.MILLISECONDS);
     }
 
     /** Runs the gate's lint and scenarios on a version served by {@link #load}, and shows their verdict as its check. */

@@ -117,6 +117,14 @@ public interface DecisionConfig {
         @WithDefault("2s")
         Duration followInterval();
 
+        /**
+         * How long after a start the stored version's lint and scenarios run again: it serves at once, and the re-check
+         * waits so that it does not take the CPU from the start itself (0: right away). Activations and rollbacks
+         * re-check at once.
+         */
+        @WithDefault("5s")
+        Duration startRecheckDelay();
+
         enum FolderActivation { AUTOMATIC, APPROVAL }
     }
 

@@ -76,12 +76,17 @@ class StoreRestartIT {
                     .doesNotContain("its scenarios run again in the background");
         }
 
-        try (ServiceProcess second = ServiceProcess.start(settings, Map.of()).awaitReady(Duration.ofSeconds(60))) {
+        Map<String, String> laterRecheck = new HashMap<>(settings);
+        laterRecheck.put("coupon.store.start-recheck-delay", "6s");
+        try (ServiceProcess second = ServiceProcess.start(laterRecheck, Map.of()).awaitReady(Duration.ofSeconds(60))) {
             assertThat(decide(second).getString("rulesetVersion")).isEqualTo(good);
             JsonPath active = rechecked(second);
             assertThat(active.getInt("scenarios.total")).isPositive();
             assertThat(active.getInt("scenarios.passed")).isEqualTo(active.getInt("scenarios.total"));
             assertThat(second.log()).contains("its scenarios run again in the background").contains("passed again");
+            assertThat(between(second.log(), "active (was none)", "passed again"))
+                    .as("the re-check waits coupon.store.start-recheck-delay after the version serves")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(6));
         }
 
         Map<String, String> otherZone = new HashMap<>(settings);
@@ -92,6 +97,17 @@ class StoreRestartIT {
             assertThat(active.getInt("scenarios.passed")).isLessThan(active.getInt("scenarios.total"));
             assertThat(third.log()).contains("the active version " + good + " no longer passes its own gate");
         }
+    }
+
+    /** Time between the first log lines that contain {@code first} and {@code then} (the log is JSON lines). */
+    private static Duration between(String log, String first, String then) {
+        return Duration.between(loggedAt(log, first), loggedAt(log, then));
+    }
+
+    private static Instant loggedAt(String log, String text) {
+        String line = log.lines().filter(l -> l.startsWith("{") && l.contains(text)).findFirst()
+                .orElseThrow(() -> new AssertionError("no log line contains " + text + ":\n" + log));
+        return Instant.parse(JsonPath.from(line).getString("timestamp"));
     }
 
     /** {@code /rulesets/active} once the version's scenarios have run again (null until then). */
