@@ -261,7 +261,9 @@ class KubernetesManifestsTest {
             }
         }
         assertThat(javaOpts).contains("-XX:MaxRAMPercentage=33")
-                .contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager");
+                .contains("-Djava.util.logging.manager=org.jboss.logmanager.LogManager")
+                .as("the collector and trim that docs/benchmarks.md measured").contains("-XX:+UseSerialGC")
+                .contains("-XX:TrimNativeHeapInterval=10000");
 
         JsonNode preStop = container.at("/lifecycle/preStop/exec/command");
         assertThat(preStop.size()).isEqualTo(2);
