@@ -155,10 +155,10 @@ public class RulesetRegistry implements ActiveRuleset {
 
     /**
      * Compiles a stored version and serves it; its lint and scenarios then run again in the background
-     * ({@link #recheck}), on a start only after {@code coupon.store.start-recheck-delay}. A version passed the gate when it was stored, so it serves as soon as it compiles (a start or
-     * a rollback is not held up by its scenarios); should it fail them now (a new engine release), it still serves,
-     * since it is what was approved, and the failure is reported loudly. One that no longer compiles cannot serve:
-     * the previous version keeps serving.
+     * ({@link #recheck}), on a start only after {@code coupon.store.start-recheck-delay}. A version passed the gate
+     * when it was stored, so it serves as soon as it compiles (a start or a rollback is not held up by its scenarios);
+     * should it fail them now (a new engine release), it still serves, since it is what was approved, and the failure
+     * is reported loudly. One that no longer compiles cannot serve: the previous version keeps serving.
      */
     private void load(String version, boolean reload) {
         RulesetSnapshot snapshot = snapshotOf(version);
