@@ -33,7 +33,7 @@ public final class CpuMeter {
         workloads.put("httpWorkDrools", i -> {
             try {
                 sink[0] = data.responseWriter.writeValueAsBytes(Decider.decide(
-                        BenchProfiles.PARSER.parse(data.reader.readTree(data.bodies[i & mask])), data.ruleset));
+                        BenchProfiles.PARSER.parse(data.bodies[i & mask]), data.ruleset));
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }

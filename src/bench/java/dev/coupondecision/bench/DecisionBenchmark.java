@@ -1,8 +1,6 @@
 package dev.coupondecision.bench;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coupondecision.ReferenceRuleset;
 import dev.coupondecision.config.JsonConfig;
@@ -50,7 +48,6 @@ public class DecisionBenchmark {
         Customer[] customers;
         ContactHistory[] histories;
         byte[][] bodies;
-        ObjectReader reader;
         ObjectWriter responseWriter;
         FloorServer.Handler floor;
 
@@ -70,7 +67,6 @@ public class DecisionBenchmark {
                 histories[i] = CustomerFacts.history(requests[i]);
             }
             ObjectMapper mapper = JsonConfig.configure(new ObjectMapper()); // as the service's
-            reader = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             responseWriter = mapper.writerFor(DecisionResponse.class);
             floor = new FloorServer.Handler(BenchProfiles.PARSER, mapper);
         }
@@ -112,14 +108,14 @@ public class DecisionBenchmark {
         return data.ruleset.evaluate(data.customers[i], data.histories[i]);
     }
 
-    /** In process, the /decide work around HTTP: bytes → tree → validated request → Drools decision → bytes. */
+    /** In process, the /decide work around HTTP: bytes → validated request → Drools decision → bytes. */
     @Benchmark
     public byte[] httpWorkDrools(Data data, Cursor cursor) throws IOException {
-        DecisionRequest request = BenchProfiles.PARSER.parse(data.reader.readTree(data.bodies[cursor.next()]));
+        DecisionRequest request = BenchProfiles.PARSER.parse(data.bodies[cursor.next()]);
         return data.responseWriter.writeValueAsBytes(Decider.decide(request, data.ruleset));
     }
 
-    /** In process, the floor server's work: bytes → tree → validated request → reference decision → bytes. */
+    /** In process, the floor server's work: bytes → validated request → reference decision → bytes. */
     @Benchmark
     public byte[] httpWorkFloor(Data data, Cursor cursor) throws IOException {
         return data.floor.handle(data.bodies[cursor.next()]).body();

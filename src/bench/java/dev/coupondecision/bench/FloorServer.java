@@ -1,9 +1,7 @@
 package dev.coupondecision.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coupondecision.config.JsonConfig;
 import dev.coupondecision.decision.DecisionIds;
@@ -62,13 +60,11 @@ public final class FloorServer {
     /** Everything but HTTP: bytes in, bytes out. Thread-safe. */
     public static final class Handler {
         private final RequestParser parser;
-        private final ObjectReader reader;
         private final ObjectWriter responseWriter;
         private final ObjectWriter problemWriter;
 
         public Handler(RequestParser parser, ObjectMapper json) {
             this.parser = parser;
-            this.reader = json.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
             this.responseWriter = json.writerFor(DecisionResponse.class);
             this.problemWriter = json.writerFor(Problem.class);
         }
@@ -76,7 +72,7 @@ public final class FloorServer {
         public Reply handle(byte[] body) throws IOException {
             DecisionRequest request;
             try {
-                request = parser.parse(reader.readTree(body));
+                request = parser.parse(body);
             } catch (InvalidRequestException e) {
                 return new Reply(400, Problem.MEDIA_TYPE, problemWriter.writeValueAsBytes(Problem.invalidRequest(e.violations())));
             } catch (JsonProcessingException e) {

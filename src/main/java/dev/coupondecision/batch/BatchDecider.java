@@ -3,12 +3,12 @@ package dev.coupondecision.batch;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.coupondecision.decision.DecisionMetrics;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.DecisionService;
+import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.decision.request.InvalidRequestException;
 import dev.coupondecision.decision.request.RequestParser;
 import dev.coupondecision.problem.Problem;
@@ -148,31 +148,24 @@ public class BatchDecider {
         if (line.unreadable() != null) {
             return new Result(line.number(), null, version, null, unreadable(line));
         }
-        JsonNode tree;
+        DecisionRequest request;
         try {
-            tree = line.tree() != null ? line.tree() : json.readTree(line.json());
+            request = line.tree() != null ? parser.parse(line.tree()) : parser.parse(line.json());
+        } catch (InvalidRequestException e) {
+            return new Result(line.number(), e.customerId(), version, null, Problem.invalidRequest(e.violations()));
         } catch (IOException e) {
             return new Result(line.number(), null, version, null, Problem.of("malformed-json", "Malformed JSON", 400,
                     "line " + line.number() + " is not valid JSON: "
                             + (e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage())));
         }
-        String customerId = customerIdOf(tree);
         try {
-            return new Result(line.number(), customerId, version, decisions.decideOn(parser.parse(tree), ruleset), null);
-        } catch (InvalidRequestException e) {
-            return new Result(line.number(), customerId, version, null, Problem.invalidRequest(e.violations()));
+            return new Result(line.number(), request.customerId(), version, decisions.decideOn(request, ruleset), null);
         } catch (RuntimeException e) {
             // a line the rules cannot decide becomes its own error line; the rest of the batch is decided
             LOG.errorf(e, "line %d of a batch could not be decided on ruleset %s", line.number(), version);
-            return new Result(line.number(), customerId, version, null, Problem.of("decision-failed",
+            return new Result(line.number(), request.customerId(), version, null, Problem.of("decision-failed",
                     "Decision failed", 500, "this line could not be decided; the failure was logged"));
         }
-    }
-
-    /** The line's customer id when it has a plausible one (checked as the parser checks it), else null. */
-    private static String customerIdOf(JsonNode tree) {
-        JsonNode id = tree == null ? null : tree.get("customerId");
-        return id != null && id.isTextual() && RequestParser.isCustomerId(id.asText()) ? id.asText() : null;
     }
 
     private Problem unreadable(BatchLine line) {

@@ -53,7 +53,7 @@ public class ConsoleReportResource {
     @Path("/{campaignId}")
     @Blocking
     public Response campaign(@PathParam("campaignId") String campaignId) {
-        Optional<CampaignReport> found = RequestParser.ID.matcher(campaignId).matches()
+        Optional<CampaignReport> found = RequestParser.isId(campaignId)
                 ? campaignReports.of(campaignId) : Optional.empty();
         if (found.isEmpty()) {
             return Response.status(404).type(MediaType.TEXT_HTML).entity(pages.page(reports)

@@ -1,8 +1,6 @@
 package dev.coupondecision.impact;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.coupondecision.activation.CompiledVersions;
 import dev.coupondecision.activation.RulesetRegistry;
 import dev.coupondecision.decision.request.DecisionRequest;
@@ -15,6 +13,8 @@ import dev.coupondecision.store.StoredRuleset;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,16 +33,14 @@ public class LogReplay {
 
     private final DecisionHistory history;
     private final RequestParser parser;
-    private final ObjectMapper json;
     private final CompiledVersions versions;
     private final RulesetRegistry registry;
     private final ExecutorService pool;
 
-    public LogReplay(DecisionHistory history, RequestParser parser, ObjectMapper json, CompiledVersions versions,
-                     RulesetRegistry registry, ExecutorService managedExecutor) {
+    public LogReplay(DecisionHistory history, RequestParser parser, CompiledVersions versions, RulesetRegistry registry,
+                     ExecutorService managedExecutor) {
         this.history = history;
         this.parser = parser;
-        this.json = json;
         this.versions = versions;
         this.registry = registry;
         this.pool = managedExecutor;
@@ -72,8 +70,8 @@ public class LogReplay {
                 why = "request not stored (coupon.log.store-requests=false)";
             } else {
                 try {
-                    requests.add(parser.parse(json.readTree(decision.request())));
-                } catch (JsonProcessingException | InvalidRequestException e) {
+                    requests.add(parser.parse(decision.request().getBytes(StandardCharsets.UTF_8)));
+                } catch (IOException | InvalidRequestException e) {
                     why = "stored request no longer valid: " + e.getMessage();
                 }
             }

@@ -1,8 +1,6 @@
 package dev.coupondecision.impact;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.coupondecision.config.JsonConfig;
 import dev.coupondecision.decision.request.DecisionRequest;
 import dev.coupondecision.decision.request.InvalidRequestException;
 import dev.coupondecision.decision.request.RequestParser;
@@ -24,7 +22,6 @@ import java.util.List;
 public final class PopulationFile {
     /** How many skipped lines are described in the report; all of them are counted. */
     static final int SKIPPED_EXAMPLES = 10;
-    private static final ObjectMapper JSON = JsonConfig.configure(new ObjectMapper());
 
     private PopulationFile() {
     }
@@ -41,7 +38,7 @@ public final class PopulationFile {
                 }
                 String problem = null;
                 try {
-                    requests.add(parser.parse(JSON.readTree(line)));
+                    requests.add(parser.parse(line.getBytes(StandardCharsets.UTF_8)));
                 } catch (JsonProcessingException e) {
                     problem = "not JSON: " + e.getOriginalMessage();
                 } catch (InvalidRequestException e) {

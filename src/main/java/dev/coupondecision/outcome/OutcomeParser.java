@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -24,7 +25,8 @@ final class OutcomeParser {
     static final int MAX_OUTCOMES = 200_000;
     private static final Set<String> FIELDS = Set.of("decisionId", "customerId", "campaignId", "type", "at",
             "orderAmount", "campaignType");
-    private static final Pattern UUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Predicate<String> UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}").asMatchPredicate();
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
 
     /** An outcome read, or why element {@code number} (1-based) was not. */
@@ -87,8 +89,8 @@ final class OutcomeParser {
         JsonFields in = new JsonFields(node);
         in.rejectUnknown(node, "", FIELDS);
         String decisionId = in.text("decisionId", false, UUID, "the decisionId of the decision, a UUID");
-        String customerId = in.text("customerId", true, RequestParser.ID, RequestParser.ID_EXPECTED);
-        String campaignId = in.text("campaignId", true, RequestParser.ID, RequestParser.ID_EXPECTED);
+        String customerId = in.text("customerId", true, RequestParser::isId, RequestParser.ID_EXPECTED);
+        String campaignId = in.text("campaignId", true, RequestParser::isId, RequestParser.ID_EXPECTED);
         OutcomeType type = type(in, node.get("type"));
         Instant at = in.instant("at", true);
         // JsonFields reads an absent amount as 0 (a spend); an outcome without one has none

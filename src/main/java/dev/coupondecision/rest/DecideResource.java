@@ -1,7 +1,5 @@
 package dev.coupondecision.rest;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.coupondecision.decision.DecisionResponse;
 import dev.coupondecision.decision.DecisionService;
 import dev.coupondecision.decision.request.DecisionRequest;
@@ -38,12 +36,10 @@ import java.io.IOException;
 public class DecideResource {
     private final DecisionService decisions;
     private final RequestParser parser;
-    private final ObjectReader json;
 
-    public DecideResource(DecisionService decisions, RequestParser parser, ObjectMapper json) {
+    public DecideResource(DecisionService decisions, RequestParser parser) {
         this.decisions = decisions;
         this.parser = parser;
-        this.json = json.reader();
     }
 
     @POST
@@ -76,7 +72,7 @@ public class DecideResource {
         // Parsed here rather than bound by the framework, so malformed JSON and every invalid field are
         // reported the same way as on the batch endpoint; from the bytes, so that bytes that are not UTF-8 are
         // malformed JSON (not characters replaced in a text) and no text is made only to be parsed.
-        DecisionRequest request = parser.parse(json.readTree(body));
+        DecisionRequest request = parser.parse(body);
         if (decisions.blocks(request)) {
             // no contactHistory: the recorded sends are read from the database, on a worker thread
             return Uni.createFrom().item(() -> answer(decisions.decide(request)))

@@ -89,7 +89,7 @@ public class DecisionLogResource {
             @Parameter(description = "Most decisions returned, 1-1000 (default 100)")
             @QueryParam("limit") String limit) {
         List<Violation> violations = new ArrayList<>();
-        if (customerId == null || !RequestParser.ID.matcher(customerId).matches()) {
+        if (customerId == null || !RequestParser.isId(customerId)) {
             violations.add(new Violation("customerId", customerId == null ? null : TextNode.valueOf(customerId),
                     RequestParser.ID_EXPECTED + (customerId == null ? " (required)" : "")));
         }

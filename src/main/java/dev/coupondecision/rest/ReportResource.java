@@ -49,7 +49,7 @@ public class ReportResource {
     @APIResponse(responseCode = "404", description = "No decision of this campaign in the decision log",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response report(@PathParam("campaignId") String campaignId) {
-        if (!RequestParser.ID.matcher(campaignId).matches()) {
+        if (!RequestParser.isId(campaignId)) {
             return ProblemMappers.respond(Problem.invalidQuery(
                     List.of(new Violation("campaignId", TextNode.valueOf(campaignId), RequestParser.ID_EXPECTED))));
         }

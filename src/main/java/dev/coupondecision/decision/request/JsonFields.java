@@ -17,13 +17,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Typed, checked reads of the fields of one JSON object. A field that is missing, null, of the wrong type or
- * out of range adds a {@link Violation} (path, rejected value, expectation) and reads as null.
+ * Typed, checked reads of the fields of one JSON object (a tree's node, or a {@link SentObject} read from the token
+ * stream). A field that is missing, null, of the wrong type or out of range adds a {@link Violation} (path, rejected
+ * value, expectation) and reads as null.
  */
 public final class JsonFields {
+    /** The members of one JSON object by name: null when absent. */
+    @FunctionalInterface
+    public interface Members {
+        JsonNode get(String name);
+    }
+
     private static final Pattern MONTH_DAY = Pattern.compile("\\d{2}-\\d{2}");
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     /** ZoneId.getAvailableZoneIds() copies the whole set on every call (about 8 µs): read it once. */
@@ -38,22 +46,41 @@ public final class JsonFields {
     private static final String DATE = "a real calendar date in ISO form between years " + MIN_YEAR + " and "
             + MAX_YEAR + ", such as 2026-11-20";
 
-    private final JsonNode node;
-    private final String prefix;
+    private final Members members;
+    private final String path;
+    /** Of an array's element: its index, appended to the path only when a violation names it; else -1. */
+    private final int index;
     private final List<Violation> violations;
 
+    /** The fields of a tree's object node (of none when the node is not an object). */
     public JsonFields(JsonNode node) {
-        this(node, "", new ArrayList<>());
+        this(node == null ? name -> null : node::get, "", -1, new ArrayList<>());
     }
 
-    private JsonFields(JsonNode node, String prefix, List<Violation> violations) {
-        this.node = node;
-        this.prefix = prefix;
+    JsonFields(Members members) {
+        this(members, "", -1, new ArrayList<>());
+    }
+
+    private JsonFields(Members members, String path, int index, List<Violation> violations) {
+        this.members = members;
+        this.path = path;
+        this.index = index;
         this.violations = violations;
     }
 
-    public JsonFields nested(JsonNode child, String childPrefix) {
-        return new JsonFields(child, childPrefix, violations);
+    /** The fields of a nested object whose paths start with {@code childPrefix}, such as "campaign.". */
+    JsonFields nested(Members child, String childPrefix) {
+        return new JsonFields(child, childPrefix, -1, violations);
+    }
+
+    /** The fields of element {@code i} of the array at {@code arrayPath}: paths such as "contactHistory[2].sentAt". */
+    JsonFields element(Members child, String arrayPath, int i) {
+        return new JsonFields(child, arrayPath, i, violations);
+    }
+
+    /** Built only when a violation needs it: most requests have none, and a contact history has many elements. */
+    private String prefix() {
+        return index < 0 ? path : path + "[" + index + "].";
     }
 
     public List<Violation> violations() {
@@ -61,30 +88,45 @@ public final class JsonFields {
     }
 
     public boolean hasViolation(String field) {
-        return violations.stream().anyMatch(v -> v.field().equals(prefix + field));
+        if (violations.isEmpty()) {
+            return false;
+        }
+        String name = prefix() + field;
+        return violations.stream().anyMatch(v -> v.field().equals(name));
     }
 
     public void reject(String field, JsonNode value, String expected) {
-        violations.add(new Violation(prefix + field, value, expected));
+        violations.add(new Violation(prefix() + field, value, expected));
     }
 
     public void rejectUnknown(JsonNode object, String path, Set<String> known) {
-        Iterator<String> names = object.fieldNames();
-        while (names.hasNext()) {
-            String name = names.next();
+        object.fieldNames().forEachRemaining(name -> {
             if (!known.contains(name)) {
-                violations.add(new Violation(path + name, object.get(name),
-                        "no such field; known fields are " + String.join(", ", known.stream().sorted().toList())));
+                unknown(path + name, object.get(name), known);
             }
-        }
+        });
     }
 
-    public String text(String field, boolean required, Pattern format, String expected) {
+    /** Rejects each of this object's {@code names} (in document order) that is not {@code known}, with its value. */
+    void rejectUnknown(Iterator<String> names, Set<String> known) {
+        names.forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                unknown(prefix() + name, members.get(name), known);
+            }
+        });
+    }
+
+    private void unknown(String field, JsonNode value, Set<String> known) {
+        violations.add(new Violation(field, value,
+                "no such field; known fields are " + String.join(", ", known.stream().sorted().toList())));
+    }
+
+    public String text(String field, boolean required, Predicate<String> format, String expected) {
         JsonNode value = present(field, required, expected);
         if (value == null) {
             return null;
         }
-        if (!value.isTextual() || !format.matcher(value.asText()).matches()) {
+        if (!value.isTextual() || !format.test(value.asText())) {
             reject(field, value, expected);
             return null;
         }
@@ -155,8 +197,14 @@ public final class JsonFields {
         if (value == null) {
             return null;
         }
-        if (value.isTextual() && ZONE_IDS.contains(value.asText())) {
-            return ZONES.computeIfAbsent(value.asText(), ZoneId::of);
+        if (value.isTextual()) {
+            ZoneId zone = ZONES.get(value.asText());
+            if (zone != null) {
+                return zone;
+            }
+            if (ZONE_IDS.contains(value.asText())) {
+                return ZONES.computeIfAbsent(value.asText(), ZoneId::of);
+            }
         }
         reject(field, value, "an IANA time zone id such as Asia/Shanghai or Europe/Berlin");
         return null;
@@ -220,7 +268,7 @@ public final class JsonFields {
 
     public void notAfter(String field, LocalDate date, LocalDate today) {
         if (date != null && date.isAfter(today)) {
-            reject(field, node.get(field), "a date not after the customer's local date of asOf (" + today + ")");
+            reject(field, members.get(field), "a date not after the customer's local date of asOf (" + today + ")");
         }
     }
 
@@ -235,7 +283,7 @@ public final class JsonFields {
 
     /** The field's value, or null when absent or JSON null (a violation too, when required). */
     private JsonNode present(String field, boolean required, String expected) {
-        JsonNode value = node.get(field);
+        JsonNode value = members.get(field);
         if (value == null || value.isNull()) {
             if (required) {
                 reject(field, value, expected + " (required)");

@@ -1,32 +1,36 @@
 package dev.coupondecision.decision.request;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import dev.coupondecision.decision.facts.CampaignType;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
- * Reads a decision request from its JSON tree and checks every field, collecting all violations rather
- * than stopping at the first, so one answer tells the caller everything to fix. Used by the single and the
- * batch endpoint alike.
+ * Reads a decision request from its JSON and checks every field, collecting all violations rather than stopping at
+ * the first, so one answer tells the caller everything to fix. Used by the single and the batch endpoint, scenarios,
+ * replays and populations alike. JSON bytes are read from Jackson's token stream ({@link RequestReader}), without
+ * building a tree first; a tree (a scenario's request, an element of a JSON array) is taken as it is.
  */
 public final class RequestParser {
     public static final int MAX_CONTACT_HISTORY = 1000;
     /** Far above any real customer's yearly spend; larger numbers are typing or export errors. */
     public static final BigDecimal MAX_SPEND = new BigDecimal("1000000000000");
-    /** Customer and campaign ids. */
-    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    /** What a customer or campaign id is: {@link #isId}. */
     public static final String ID_EXPECTED = "1-64 characters of A-Z a-z 0-9 _ . : -";
-    private static final Pattern CATEGORY = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
+    private static final Predicate<String> ID = RequestParser::isId;
+    private static final Predicate<String> CATEGORY = Pattern.compile("[a-z][a-z0-9_-]{0,63}").asMatchPredicate();
     private static final Set<String> FIELDS = Set.of("customerId", "asOf", "timezone", "smsConsent", "unsubscribed",
             "orderCount", "ordersLast90Days", "spendLast365Days", "lastPurchaseDate", "lastCartActivityDate",
             "favoriteCategory", "birthday", "campaign", "contactHistory");
@@ -41,20 +45,56 @@ public final class RequestParser {
         this.defaultZone = defaultZone;
     }
 
-    /** Whether a text is a customer id this parser accepts. */
-    public static boolean isCustomerId(String text) {
-        return ID.matcher(text).matches();
+    /**
+     * Whether a text is a customer or campaign id: 1-64 characters of A-Z a-z 0-9 _ . : - (the regular expression
+     * {@code [A-Za-z0-9_.:-]{1,64}}, checked by hand: a request has one id per contact, and the matcher cost more).
+     */
+    public static boolean isId(String text) {
+        int length = text.length();
+        if (length == 0 || length > 64) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || c == '_' || c == '.' || c == ':' || c == '-';
+            if (!allowed) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    /** @throws InvalidRequestException listing every violation, when the request cannot be decided */
-    public DecisionRequest parse(JsonNode root) {
-        JsonFields in = new JsonFields(root);
-        if (root == null || !root.isObject()) {
-            in.reject("", root, "a JSON object");
-            throw new InvalidRequestException(in.violations());
+    /**
+     * A request from its JSON bytes (UTF-8, or the other encodings JSON allows).
+     *
+     * @throws com.fasterxml.jackson.core.JsonProcessingException when the bytes are not one JSON value
+     * @throws InvalidRequestException listing every violation, when the request cannot be decided
+     */
+    public DecisionRequest parse(byte[] json) throws IOException {
+        try (JsonParser in = RequestReader.JSON.createParser(json)) {
+            return check(RequestReader.read(in, MAX_CONTACT_HISTORY));
         }
-        in.rejectUnknown(root, "", FIELDS);
-        String customerId = in.text("customerId", true, ID, "1-64 characters of A-Z a-z 0-9 _ . : -");
+    }
+
+    /**
+     * A request from a JSON tree already read.
+     *
+     * @throws InvalidRequestException listing every violation, when the request cannot be decided
+     */
+    public DecisionRequest parse(JsonNode tree) {
+        return check(RequestReader.of(tree, MAX_CONTACT_HISTORY));
+    }
+
+    private DecisionRequest check(Object sent) {
+        if (!(sent instanceof SentObject root)) {
+            JsonFields in = new JsonFields((JsonNode) null);
+            in.reject("", (JsonNode) sent, "a JSON object");
+            throw new InvalidRequestException(in.violations(), null);
+        }
+        JsonFields in = new JsonFields(root);
+        in.rejectUnknown(root.names(), FIELDS);
+        String customerId = in.text("customerId", true, ID, ID_EXPECTED);
         Instant asOf = in.instant("asOf", false);
         ZoneId zone = in.zone("timezone");
         boolean smsConsent = in.bool("smsConsent", true, false);
@@ -67,12 +107,13 @@ public final class RequestParser {
         String favoriteCategory = in.text("favoriteCategory", false, CATEGORY,
                 "a lowercase category name such as beauty, daily or books");
         var birthday = in.birthday("birthday");
-        DecisionRequest.Campaign campaign = campaign(in, root.get("campaign"));
+        DecisionRequest.Campaign campaign = campaign(in, root.value(RequestReader.CAMPAIGN));
 
         Instant effectiveAsOf = asOf != null ? asOf : clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         ZoneId effectiveZone = zone != null ? zone : defaultZone;
         LocalDate today = effectiveAsOf.atZone(effectiveZone).toLocalDate();
-        List<DecisionRequest.Contact> contacts = contactHistory(in, root.get("contactHistory"), effectiveAsOf);
+        Object history = root.value(RequestReader.CONTACT_HISTORY);
+        List<DecisionRequest.Contact> contacts = contactHistory(in, history, effectiveAsOf);
 
         int orders = orderCount == null ? 0 : orderCount;
         int recentOrders = ordersLast90Days == null ? 0 : ordersLast90Days;
@@ -88,60 +129,54 @@ public final class RequestParser {
         in.notAfter("lastPurchaseDate", lastPurchase, today);
         in.notAfter("lastCartActivityDate", lastCartActivity, today);
         if (!in.violations().isEmpty()) {
-            throw new InvalidRequestException(in.violations());
+            throw new InvalidRequestException(in.violations(), customerId);
         }
         return new DecisionRequest(customerId, effectiveAsOf, effectiveZone, smsConsent, unsubscribed, orders,
                 recentOrders, spend, lastPurchase, lastCartActivity, favoriteCategory, birthday, campaign, contacts,
-                historyGiven(root.get("contactHistory")) ? ContactHistorySource.REQUEST : ContactHistorySource.NONE);
+                history != null && history != NullNode.getInstance() ? ContactHistorySource.REQUEST
+                        : ContactHistorySource.NONE);
     }
 
-    /** Absent (or null) is not the same as an empty list: only then may the service use the sends it recorded. */
-    private static boolean historyGiven(JsonNode node) {
-        return node != null && !node.isNull();
-    }
-
-    private static DecisionRequest.Campaign campaign(JsonFields in, JsonNode node) {
-        if (node == null || node.isNull()) {
+    private static DecisionRequest.Campaign campaign(JsonFields in, Object sent) {
+        if (sent == null || sent == NullNode.getInstance()) {
             return DecisionRequest.Campaign.DEFAULT;
         }
-        if (!node.isObject()) {
-            in.reject("campaign", node, "an object {id?, type?, bigSale?}");
+        if (!(sent instanceof SentObject object)) {
+            in.reject("campaign", (JsonNode) sent, "an object {id?, type?, bigSale?}");
             return DecisionRequest.Campaign.DEFAULT;
         }
-        in.rejectUnknown(node, "campaign.", CAMPAIGN_FIELDS);
-        JsonFields fields = in.nested(node, "campaign.");
-        String id = fields.text("id", false, ID, "1-64 characters of A-Z a-z 0-9 _ . : -");
+        JsonFields fields = in.nested(object, "campaign.");
+        fields.rejectUnknown(object.names(), CAMPAIGN_FIELDS);
+        String id = fields.text("id", false, ID, ID_EXPECTED);
         CampaignType type = fields.campaignType("type", false);
         boolean bigSale = fields.bool("bigSale", false, false);
         return new DecisionRequest.Campaign(id, type == null ? CampaignType.PROMOTION : type, bigSale);
     }
 
-    private static List<DecisionRequest.Contact> contactHistory(JsonFields in, JsonNode node, Instant asOf) {
-        if (node == null || node.isNull()) {
+    private static List<DecisionRequest.Contact> contactHistory(JsonFields in, Object sent, Instant asOf) {
+        if (sent == null || sent == NullNode.getInstance()) {
             return List.of();
         }
-        if (!node.isArray()) {
-            in.reject("contactHistory", node, "an array of {sentAt, campaignType, campaignId?}");
+        if (!(sent instanceof SentObject.SentArray array)) {
+            in.reject("contactHistory", (JsonNode) sent, "an array of {sentAt, campaignType, campaignId?}");
             return List.of();
         }
-        if (node.size() > MAX_CONTACT_HISTORY) {
-            in.reject("contactHistory", null, "at most " + MAX_CONTACT_HISTORY + " entries, got " + node.size());
+        if (array.size() > MAX_CONTACT_HISTORY) {
+            in.reject("contactHistory", null, "at most " + MAX_CONTACT_HISTORY + " entries, got " + array.size());
             return List.of();
         }
-        List<DecisionRequest.Contact> contacts = new ArrayList<>(node.size());
-        Iterator<JsonNode> entries = node.elements();
-        for (int i = 0; entries.hasNext(); i++) {
-            JsonNode entry = entries.next();
-            String prefix = "contactHistory[" + i + "].";
-            if (!entry.isObject()) {
-                in.reject("contactHistory[" + i + "]", entry, "an object {sentAt, campaignType, campaignId?}");
+        List<DecisionRequest.Contact> contacts = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            Object element = array.elements().get(i);
+            if (!(element instanceof SentObject entry)) {
+                in.reject("contactHistory[" + i + "]", (JsonNode) element, "an object {sentAt, campaignType, campaignId?}");
                 continue;
             }
-            in.rejectUnknown(entry, prefix, CONTACT_FIELDS);
-            JsonFields fields = in.nested(entry, prefix);
+            JsonFields fields = in.element(entry, "contactHistory", i);
+            fields.rejectUnknown(entry.names(), CONTACT_FIELDS);
             Instant sentAt = fields.instant("sentAt", true);
             CampaignType type = fields.campaignType("campaignType", true);
-            String campaignId = fields.text("campaignId", false, ID, "1-64 characters of A-Z a-z 0-9 _ . : -");
+            String campaignId = fields.text("campaignId", false, ID, ID_EXPECTED);
             if (sentAt != null && sentAt.isAfter(asOf)) {
                 fields.reject("sentAt", entry.get("sentAt"), "an instant not after asOf (" + asOf + ")");
             }
