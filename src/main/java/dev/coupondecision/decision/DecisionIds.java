@@ -26,22 +26,28 @@ public final class DecisionIds {
     }
 
     public static String of(DecisionRequest request, String rulesetVersion) {
-        byte[] hash = Sha256.of(rulesetVersion + "\n" + canonical(request));
+        byte[] hash = Sha256.of(canonical(rulesetVersion, request));
         ByteBuffer bytes = ByteBuffer.wrap(hash, 0, 16);
         long high = (bytes.getLong() & ~0xF000L) | 0x8000L; // version 8: custom, name-based
         long low = (bytes.getLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L; // IETF variant
         return new UUID(high, low).toString();
     }
 
-    private static final Comparator<DecisionRequest.Contact> CONTACT_ORDER = Comparator
-            .comparing(DecisionRequest.Contact::sentAt)
-            .thenComparing(c -> c.campaignType().name())
-            .thenComparing(c -> Objects.toString(c.campaignId(), ""));
+    /** Contacts by time, then campaign type name, then campaign id (none first, as an empty id). */
+    private static final Comparator<DecisionRequest.Contact> CONTACT_ORDER = (a, b) -> {
+        int order = a.sentAt().compareTo(b.sentAt());
+        if (order == 0) {
+            order = a.campaignType().name().compareTo(b.campaignType().name());
+        }
+        return order != 0 ? order : Objects.toString(a.campaignId(), "").compareTo(Objects.toString(b.campaignId(), ""));
+    };
 
-    /** The request's fields in a fixed form: numbers without trailing zeros, contacts sorted. */
-    private static String canonical(DecisionRequest r) {
-        StringBuilder text = new StringBuilder(256);
-        text.append(r.customerId()).append('\n').append(iso(r.asOf())).append('\n').append(r.timezone().getId())
+    /** The version, then the request's fields in a fixed form: numbers without trailing zeros, contacts sorted. */
+    private static String canonical(String rulesetVersion, DecisionRequest r) {
+        List<DecisionRequest.Contact> contacts = r.contactHistory();
+        StringBuilder text = new StringBuilder(256 + 48 * contacts.size());
+        text.append(rulesetVersion).append('\n').append(r.customerId()).append('\n');
+        iso(text, r.asOf()).append('\n').append(r.timezone().getId())
                 .append('\n').append(r.smsConsent()).append('\n').append(r.unsubscribed())
                 .append('\n').append(r.orderCount()).append('\n').append(r.ordersLast90Days())
                 .append('\n').append(plain(r.spendLast365Days())).append('\n').append(r.lastPurchaseDate())
@@ -49,17 +55,26 @@ public final class DecisionIds {
                 .append('\n').append(r.birthday())
                 .append('\n').append(r.campaign().id()).append('|').append(r.campaign().type()).append('|')
                 .append(r.campaign().bigSale()).append('\n');
-        List<DecisionRequest.Contact> contacts = r.contactHistory();
-        if (contacts.size() > 1) {
+        if (!sorted(contacts)) {
             contacts = new ArrayList<>(contacts);
             contacts.sort(CONTACT_ORDER);
         }
         for (int i = 0; i < contacts.size(); i++) {
             DecisionRequest.Contact c = contacts.get(i);
-            text.append(i == 0 ? "" : ";").append(iso(c.sentAt())).append('|').append(c.campaignType()).append('|')
+            iso(i == 0 ? text : text.append(';'), c.sentAt()).append('|').append(c.campaignType()).append('|')
                     .append(c.campaignId());
         }
         return text.toString();
+    }
+
+    /** A CRM usually sends its history in order: then there is nothing to copy and sort. */
+    private static boolean sorted(List<DecisionRequest.Contact> contacts) {
+        for (int i = 1; i < contacts.size(); i++) {
+            if (CONTACT_ORDER.compare(contacts.get(i - 1), contacts.get(i)) > 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -67,11 +82,16 @@ public final class DecisionIds {
      * years requests may hold: the JDK's formatter cost a tenth of a request's parsing and answering.
      */
     static String iso(Instant instant) {
+        return iso(new StringBuilder(30), instant).toString();
+    }
+
+    /** {@link #iso(Instant)}, appended to {@code text}. */
+    private static StringBuilder iso(StringBuilder text, Instant instant) {
         LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), 0, ZoneOffset.UTC);
         if (t.getYear() < 1000 || t.getYear() > 9999) {
-            return instant.toString();
+            return text.append(instant);
         }
-        StringBuilder text = new StringBuilder(30).append(t.getYear()).append('-');
+        text.append(t.getYear()).append('-');
         two(text, t.getMonthValue()).append('-');
         two(text, t.getDayOfMonth()).append('T');
         two(text, t.getHour()).append(':');
@@ -84,7 +104,7 @@ public final class DecisionIds {
             String fraction = Integer.toString(value);
             text.append('.').append("000000000", 0, digits - fraction.length()).append(fraction);
         }
-        return text.append('Z').toString();
+        return text.append('Z');
     }
 
     private static StringBuilder two(StringBuilder text, int value) {
