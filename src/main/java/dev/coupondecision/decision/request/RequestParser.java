@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.coupondecision.decision.facts.CampaignType;
+import dev.coupondecision.problem.Violation;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -88,9 +89,7 @@ public final class RequestParser {
 
     private DecisionRequest check(Object sent) {
         if (!(sent instanceof SentObject root)) {
-            JsonFields in = new JsonFields((JsonNode) null);
-            in.reject("", (JsonNode) sent, "a JSON object");
-            throw new InvalidRequestException(in.violations(), null);
+            throw new InvalidRequestException(List.of(new Violation("", (JsonNode) sent, "a JSON object")), null);
         }
         JsonFields in = new JsonFields(root);
         in.rejectUnknown(root.names(), FIELDS);

@@ -26,12 +26,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads one request's JSON from Jackson's token stream into {@link SentObject}s, without building Jackson's tree
- * (or takes a tree already read into the same form):
- * the request object, its campaign object and its contact history's elements. What it reads is what
- * {@code ObjectReader.readTree} with the service's settings ({@link JsonConfig}) would hold, value for value, so that
- * a rejected value is reported as it was sent; and what the tree would refuse is refused with the same error: a
- * field named twice (the parser's duplicate detection), and anything after the value.
+ * Reads one request's JSON from Jackson's token stream into {@link SentObject}s (the request object, its campaign
+ * object and its contact history's elements) without building Jackson's tree, or takes a tree already read into the
+ * same form. What it reads is what {@code ObjectReader.readTree} with the service's settings ({@link JsonConfig})
+ * would hold, value for value, so that a rejected value is reported as it was sent; and what the tree would refuse is
+ * refused with the same error: a field named twice (the parser's duplicate detection), and anything after the value.
  */
 final class RequestReader {
     static final ObjectMapper JSON = JsonConfig.configure(new ObjectMapper());
@@ -49,14 +48,10 @@ final class RequestReader {
      */
     static Object read(JsonParser in, int maxContacts) throws IOException {
         JsonToken first = in.nextToken();
-        Object root;
         if (first == null) {
             return MissingNode.getInstance();
-        } else if (first == JsonToken.START_OBJECT) {
-            root = request(in, maxContacts);
-        } else {
-            root = VALUE.readTree(in);
         }
+        Object root = first == JsonToken.START_OBJECT ? request(in, maxContacts) : VALUE.readTree(in);
         JsonToken trailing = in.nextToken();
         if (trailing != null) {
             throw MismatchedInputException.from(in, JsonNode.class, String.format("Trailing token (of type %s) found"

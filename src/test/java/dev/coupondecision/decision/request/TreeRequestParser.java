@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The oracle of {@code RequestParserStreamingTest}: {@link RequestParser} as it was before it streamed (commit
+ * The oracle of {@link StreamingParserTest}: {@link RequestParser} as it was before it streamed (commit
  * 6ceaf1b), reading Jackson's tree with {@link JsonFields}. The streaming parser must give the same request, or the
  * same violations in the same order, for any input this one is given.
  */
