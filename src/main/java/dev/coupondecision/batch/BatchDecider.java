@@ -148,23 +148,22 @@ public class BatchDecider {
         if (line.unreadable() != null) {
             return new Result(line.number(), null, version, null, unreadable(line));
         }
-        DecisionRequest request;
+        DecisionRequest request = null;
         try {
             request = line.tree() != null ? parser.parse(line.tree()) : parser.parse(line.json());
+            return new Result(line.number(), request.customerId(), version, decisions.decideOn(request, ruleset), null);
         } catch (InvalidRequestException e) {
             return new Result(line.number(), e.customerId(), version, null, Problem.invalidRequest(e.violations()));
         } catch (IOException e) {
             return new Result(line.number(), null, version, null, Problem.of("malformed-json", "Malformed JSON", 400,
                     "line " + line.number() + " is not valid JSON: "
                             + (e instanceof JsonProcessingException p ? p.getOriginalMessage() : e.getMessage())));
-        }
-        try {
-            return new Result(line.number(), request.customerId(), version, decisions.decideOn(request, ruleset), null);
         } catch (RuntimeException e) {
-            // a line the rules cannot decide becomes its own error line; the rest of the batch is decided
+            // a line that cannot be decided becomes its own error line; the rest of the batch is decided
             LOG.errorf(e, "line %d of a batch could not be decided on ruleset %s", line.number(), version);
-            return new Result(line.number(), request.customerId(), version, null, Problem.of("decision-failed",
-                    "Decision failed", 500, "this line could not be decided; the failure was logged"));
+            return new Result(line.number(), request == null ? null : request.customerId(), version, null,
+                    Problem.of("decision-failed", "Decision failed", 500,
+                            "this line could not be decided; the failure was logged"));
         }
     }
 
